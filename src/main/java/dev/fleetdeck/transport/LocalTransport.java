@@ -1,0 +1,45 @@
+package dev.fleetdeck.transport;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/** Runs commands on the operator's own machine with {@code /bin/sh -c}. A pty is not offered here. */
+public final class LocalTransport implements Transport {
+
+    @Override
+    public Duration probe() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public Execution exec(Command command, OutputListener listener) {
+        ExecutionHandle handle = new ExecutionHandle(command.timeout());
+        TransportThreads.IO.execute(() -> {
+            if (handle.decided()) {
+                handle.finish(new ExecResult.Cancelled());
+                return;
+            }
+            ProcessRun run;
+            try {
+                run = ProcessRun.start(List.of("/bin/sh", "-c", command.script()), listener, l -> false, l -> false);
+            } catch (IOException e) {
+                handle.finish(new ExecResult.NotStarted(new TransportException(TransportException.Kind.CONFIG,
+                        "cannot start /bin/sh: " + e.getMessage(), e)));
+                return;
+            }
+            handle.onKill(() -> run.kill(2000));
+            try {
+                handle.finish(new ExecResult.Exited(run.waitFor()));
+            } catch (InterruptedException e) {
+                run.kill(0);
+                handle.finish(new ExecResult.Cancelled());
+            }
+        });
+        return handle;
+    }
+
+    @Override
+    public void close() {
+    }
+}
