@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.fleetdeck.transport.agent.AgentClient;
+import dev.fleetdeck.transport.agent.AgentException;
 import net.schmizz.keepalive.KeepAlive;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.keepalive.KeepAliveRunner;
@@ -74,7 +76,8 @@ final class SshjConnector {
         List<String> problems = new ArrayList<>();
         List<AuthMethod> methods = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (AgentIdentityMethod m : AgentIdentityMethod.fromAgent(settings.agentSocket(), problems)) {
+        AgentClient agent = AgentIdentityMethod.client(settings.agentSocket());
+        for (AgentIdentityMethod m : AgentIdentityMethod.fromAgent(agent, problems)) {
             methods.add(m.method());
             labels.add(m.label());
         }
@@ -85,13 +88,22 @@ final class SshjConnector {
                 labels.add(key.toString());
             }
         }
+        // A security key may wait for a touch while sshj waits for the auth answer: give it the agent's time.
+        if (agent != null) {
+            int t = (int) Math.max(client.getTransport().getTimeoutMs(), agent.signTimeout().toMillis() + 5_000);
+            client.getTransport().setTimeoutMs(t);
+        }
         for (int i = 0; i < methods.size(); i++) {
             tried.add(labels.get(i));
             try {
                 client.auth(host.user(), methods.get(i));
+                client.getTransport().setTimeoutMs((int) settings.connectTimeout().toMillis());
                 return;
             } catch (UserAuthException e) {
-                // try the next identity
+                String why = agentReason(e);
+                if (why != null) problems.add(why);
+                // A timed-out attempt may still log in late on the server: never continue on this connection.
+                if (isTimeout(e)) break;
             } catch (net.schmizz.sshj.transport.TransportException e) {
                 throw new TransportException(Kind.CONNECTION_LOST,
                         host.name() + ": connection lost during authentication: " + e.getMessage(), e);
@@ -102,6 +114,21 @@ final class SshjConnector {
         if (!problems.isEmpty()) detail += "; " + String.join("; ", problems);
         throw new TransportException(Kind.AUTH_FAILED,
                 host.name() + ": authentication failed for " + host.user() + "@" + host.address() + ": " + detail);
+    }
+
+    private static String agentReason(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof AgentException) return t.getMessage();
+        }
+        return null;
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || (t.getMessage() != null && t.getMessage().contains("Timeout expired"))) return true;
+        }
+        return false;
     }
 
     /** Loads and, if encrypted, unlocks a key now, so a wrong passphrase is reported as such. */
