@@ -73,7 +73,7 @@ class SshHostKeyAndAuthTest {
         assertEquals(1, asked.size(), "only the first connection asks");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(kh)));
         // OpenSSH itself must accept what we wrote.
-        Process p = new ProcessBuilder(TestHosts.sshCommand(h, kh, "true")).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(dev.fleetdeck.testbed.SshCommand.to(h).knownHosts(kh).command("true")).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
     }

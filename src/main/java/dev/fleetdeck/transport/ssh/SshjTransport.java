@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
@@ -106,9 +107,12 @@ public final class SshjTransport implements Transport {
         Session session;
         Session.Command cmd;
         try {
-            session = c.client().startSession();
+            session = openSession(c);
         } catch (IOException e) {
             return lostOrFailed(c, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ExecResult.Cancelled();
         }
         RemoteScript.PidWatch pids = new RemoteScript.PidWatch(() -> { });
         try {
@@ -141,6 +145,21 @@ public final class SshjTransport implements Transport {
         return new ExecResult.ConnectionLost("channel closed without an exit status");
     }
 
+    /**
+     * The server frees a session slot a moment after our close returns, so a refused open right after another
+     * command ended is retried briefly instead of failing the command.
+     */
+    private static Session openSession(SshjConnection c) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return c.client().startSession();
+            } catch (OpenFailException e) {
+                if (attempt >= 40 || !c.client().isConnected()) throw e;
+                Thread.sleep(Math.min(200, 10L * attempt));
+            }
+        }
+    }
+
     private Future<?> pump(InputStream in, OutputLine.Stream stream, OutputListener listener,
                            RemoteScript.PidWatch pids, AtomicReference<IOException> error) {
         return TransportThreads.IO.submit(() -> {
@@ -157,7 +176,7 @@ public final class SshjTransport implements Transport {
         try {
             var pid = pids.pid();
             if (pid.isPresent() && controlSession.tryAcquire(5, TimeUnit.SECONDS)) {
-                try (Session s = c.client().startSession()) {
+                try (Session s = openSession(c)) {
                     Session.Command k = s.exec(RemoteScript.killScript(pid.getAsLong()));
                     k.join(10, TimeUnit.SECONDS);
                 } finally {
