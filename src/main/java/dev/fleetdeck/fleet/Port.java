@@ -1,0 +1,5 @@
+package dev.fleetdeck.fleet;
+
+/** A TCP port as written in JSON; {@link PortDeserializer} only builds valid ones. */
+record Port(int value) {
+}
