@@ -1,6 +1,11 @@
 package dev.fleetdeck.cli;
 
 import dev.fleetdeck.fleet.Fleet;
+import dev.fleetdeck.fleet.FleetConfigException;
+import dev.fleetdeck.fleet.FleetLoader;
+import dev.fleetdeck.fleet.LoadedFleet;
+import dev.fleetdeck.fleet.Selection;
+import dev.fleetdeck.fleet.SelectionException;
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.transport.SshSettings;
 import java.nio.file.Path;
@@ -20,12 +25,26 @@ final class FleetOptions {
     private Fleet fleet;
     private SshSettings ssh;
 
+    /** The fleet, loaded once; notes on how it was put together go to stderr. */
     Fleet fleet() {
-        throw new UnsupportedOperationException("wired after the inventory lands");
+        if (fleet == null) {
+            try {
+                LoadedFleet loaded = FleetLoader.system().locateAndRead(fleetFile);
+                loaded.notes().forEach(n -> System.err.println("fleetdeck: note: " + n));
+                fleet = loaded.fleet();
+            } catch (FleetConfigException e) {
+                throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+        return fleet;
     }
 
     List<Host> select(String selection) {
-        throw new UnsupportedOperationException("wired after the inventory lands");
+        try {
+            return Selection.select(fleet(), selection);
+        } catch (SelectionException e) {
+            throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+        }
     }
 
     SshSettings ssh() {

@@ -59,9 +59,10 @@ public final class OpenSshTransport implements Transport {
             a.add("-i");
             a.add(id.toString());
         }
-        if (host.proxyJump() != null) {
+        // A ProxyCommand (it has spaces) comes from ~/.ssh/config, which ssh applies itself to the alias.
+        if (host.proxyJump() != null && !host.proxyJump().contains(" ")) {
             a.add("-o");
-            a.add(host.proxyJump().contains(" ") ? "ProxyCommand=" + host.proxyJump() : "ProxyJump=" + host.proxyJump());
+            a.add("ProxyJump=" + host.proxyJump());
         }
         a.add(pty ? "-tt" : "-T");
         a.add("--");
