@@ -81,7 +81,9 @@ final class SshjConnector {
             methods.add(m.method());
             labels.add(m.label());
         }
-        for (Path key : settings.identitiesFor(host.identityFiles())) {
+        boolean agentEmpty = agent != null && methods.isEmpty() && problems.isEmpty(); // reachable, no keys
+        List<Path> keyFiles = settings.identitiesFor(host.identityFiles());
+        for (Path key : keyFiles) {
             KeyProvider provider = loadKey(client, key, problems);
             if (provider != null) {
                 methods.add(new AuthPublickey(provider));
@@ -109,11 +111,20 @@ final class SshjConnector {
                         host.name() + ": connection lost during authentication: " + e.getMessage(), e);
             }
         }
-        String detail = tried.isEmpty() ? "no identities to offer (no agent, no key files)"
-                : "server refused " + String.join(", ", tried);
+        String detail = tried.isEmpty() ? "no identities to offer" + nothingOffered(agent == null, agentEmpty,
+                keyFiles.isEmpty()) : "server refused " + String.join(", ", tried);
         if (!problems.isEmpty()) detail += "; " + String.join("; ", problems);
         throw new TransportException(Kind.AUTH_FAILED,
                 host.name() + ": authentication failed for " + host.user() + "@" + host.address() + ": " + detail);
+    }
+
+    /** Why nothing was offered, as far as no problem already says it: " (no agent, no key files)" or "". */
+    private static String nothingOffered(boolean noAgent, boolean agentEmpty, boolean noKeyFiles) {
+        List<String> why = new ArrayList<>();
+        if (noAgent) why.add("no agent");
+        if (agentEmpty) why.add("ssh-agent holds no keys");
+        if (noKeyFiles) why.add("no key files");
+        return why.isEmpty() ? "" : " (" + String.join(", ", why) + ")";
     }
 
     private static String agentReason(Throwable e) {
