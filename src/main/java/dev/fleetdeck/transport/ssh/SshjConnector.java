@@ -81,7 +81,8 @@ final class SshjConnector {
             methods.add(m.method());
             labels.add(m.label());
         }
-        boolean agentEmpty = agent != null && methods.isEmpty() && problems.isEmpty(); // reachable, no keys
+        int agentKeys = methods.size();
+        boolean agentEmpty = agent != null && agentKeys == 0 && problems.isEmpty(); // reachable, no keys
         List<Path> keyFiles = settings.identitiesFor(host.identityFiles());
         for (Path key : keyFiles) {
             KeyProvider provider = loadKey(client, key, problems);
@@ -90,16 +91,15 @@ final class SshjConnector {
                 labels.add(key.toString());
             }
         }
-        // A security key may wait for a touch while sshj waits for the auth answer: give it the agent's time.
-        if (agent != null) {
-            int t = (int) Math.max(client.getTransport().getTimeoutMs(), agent.signTimeout().toMillis() + 5_000);
-            client.getTransport().setTimeoutMs(t);
-        }
+        int normalWait = (int) settings.connectTimeout().toMillis();
+        // A security key may wait for a touch while sshj waits for the auth answer: agent keys get the agent's time.
+        int agentWait = agent == null ? normalWait : (int) Math.max(normalWait, agent.signTimeout().toMillis() + 5_000);
         for (int i = 0; i < methods.size(); i++) {
             tried.add(labels.get(i));
+            client.getTransport().setTimeoutMs(i < agentKeys ? agentWait : normalWait);
             try {
                 client.auth(host.user(), methods.get(i));
-                client.getTransport().setTimeoutMs((int) settings.connectTimeout().toMillis());
+                client.getTransport().setTimeoutMs(normalWait);
                 return;
             } catch (UserAuthException e) {
                 String why = agentReason(e);
