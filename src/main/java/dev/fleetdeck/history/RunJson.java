@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * run.json, written field by field so the file format is this code and not whatever a mapper derives from
  * the records (docs/history.md). Instants and durations are ISO-8601 strings: they read back exactly.
+ * Front ends use {@link #tree} for their JSON output, so it matches the file.
  */
-final class RunJson {
+public final class RunJson {
 
     static final int FORMAT = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,6 +31,16 @@ final class RunJson {
     }
 
     static byte[] encode(RunRecord r) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r)).concat("\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot happen: a tree of strings and numbers", e);
+        }
+    }
+
+    /** The run as run.json holds it (with the status as read, e.g. interrupted). */
+    public static ObjectNode tree(RunRecord r) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", FORMAT);
         o.put("runId", r.runId());
@@ -51,15 +62,10 @@ final class RunJson {
             ArrayNode arr = steps.putArray(host);
             list.forEach(s -> arr.add(step(s)));
         });
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o).concat("\n")
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot happen: a tree of strings and numbers", e);
-        }
+        return o;
     }
 
-    static ObjectNode step(StepRecord s) {
+    private static ObjectNode step(StepRecord s) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("id", s.id());
         o.put("title", s.title());
