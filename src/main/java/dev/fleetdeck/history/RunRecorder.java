@@ -40,8 +40,8 @@ public final class RunRecorder implements RunListener {
         try {
             if (event instanceof RunEvent.RunStarted e) started(e);
             else if (event instanceof RunEvent.StepOutput e) output(e);
-            else if (event instanceof RunEvent.StepStarted e) step(e.runId(), e.host(), e.stepId(), s -> s.started(e), e);
-            else if (event instanceof RunEvent.StepFinished e) step(e.runId(), e.host(), e.stepId(), s -> s.finished(e), e);
+            else if (event instanceof RunEvent.StepStarted e) update(e.runId(), e.host(), e.stepId(), s -> s.started(e));
+            else if (event instanceof RunEvent.StepFinished e) stepFinished(e);
             else if (event instanceof RunEvent.RunFinished e) finished(e);
         } catch (IOException e) {
             onError.accept(e);
@@ -61,14 +61,19 @@ public final class RunRecorder implements RunListener {
                 e.user(), e.at(), null, RunStatus.RUNNING, RunOwner.current());
         ActiveRun run = new ActiveRun(e.runId(), store.runDir(e.runId()), record);
         if (runs.putIfAbsent(e.runId(), run) != null) throw new IOException("run " + e.runId() + " started twice");
-        store.createRunDir(e.runId());
-        synchronized (run) {
-            run.save();
+        try {
+            store.createRunDir(e.runId());
+            synchronized (run) {
+                run.save();
+            }
+        } catch (IOException | RuntimeException failure) {
+            runs.remove(e.runId(), run); // nothing to attach later events to: they are dropped, not errors
+            throw failure;
         }
     }
 
-    private void step(String runId, String host, String stepId, UnaryOperator<StepRecord> change,
-                      RunEvent event) throws IOException {
+    private void update(String runId, String host, String stepId, UnaryOperator<StepRecord> change)
+            throws IOException {
         ActiveRun run = runs.get(runId);
         if (run == null) return; // not started through this recorder: nothing to attach it to
         synchronized (run) {
@@ -79,8 +84,16 @@ public final class RunRecorder implements RunListener {
             run.record = run.record.withSteps(host, steps);
             run.save();
         }
-        // A finished step's log is done; a later attempt reopens it for appending.
-        if (event instanceof RunEvent.StepFinished) run.closeLog(host, stepId);
+    }
+
+    private void stepFinished(RunEvent.StepFinished e) throws IOException {
+        try {
+            update(e.runId(), e.host(), e.stepId(), s -> s.finished(e));
+        } finally {
+            // The step's log is complete; a later attempt reopens it for appending.
+            ActiveRun run = runs.get(e.runId());
+            if (run != null) run.closeLog(e.host(), e.stepId());
+        }
     }
 
     private void output(RunEvent.StepOutput e) throws IOException {
