@@ -93,9 +93,9 @@ public final class RunJson {
             List<String> hosts = new ArrayList<>();
             required(o, "hosts").forEach(h -> hosts.add(h.asText()));
             Map<String, String> params = new LinkedHashMap<>();
-            o.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            o.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
             Map<String, List<StepRecord>> steps = new LinkedHashMap<>();
-            required(o, "steps").fields().forEachRemaining(e -> {
+            required(o, "steps").properties().forEach(e -> {
                 List<StepRecord> list = new ArrayList<>();
                 e.getValue().forEach(s -> list.add(step(s)));
                 steps.put(e.getKey(), list);

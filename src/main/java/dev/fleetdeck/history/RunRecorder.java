@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -99,6 +100,7 @@ public final class RunRecorder implements RunListener {
     private void output(RunEvent.StepOutput e) throws IOException {
         ActiveRun run = runs.get(e.runId());
         if (run == null) return;
+        if (!run.hosts.contains(e.host())) throw new IOException(e.runId() + ": output from unknown host " + e.host());
         StepLog log = run.log(store, e.host(), e.stepId());
         log.append(LogLine.format(e.line().at() != null ? e.line().at() : e.at(), zone, e.line()));
     }
@@ -125,12 +127,14 @@ public final class RunRecorder implements RunListener {
     /** A run being recorded: its current record (guarded by the ActiveRun's monitor) and open step logs. */
     private static final class ActiveRun {
         private final String runId;
+        private final Set<String> hosts;
         private final Path dir;
         private final Map<String, StepLog> logs = new ConcurrentHashMap<>();
         private RunRecord record;
 
         ActiveRun(String runId, Path dir, RunRecord record) {
             this.runId = runId;
+            this.hosts = Set.copyOf(record.hosts());
             this.dir = dir;
             this.record = record;
         }
