@@ -1,6 +1,7 @@
 package dev.fleetdeck.cli;
 
 import dev.fleetdeck.fleet.Host;
+import dev.fleetdeck.history.RunStore;
 import dev.fleetdeck.task.ManualConfirmer;
 import dev.fleetdeck.task.RunHandle;
 import dev.fleetdeck.task.RunListener;
@@ -78,8 +79,11 @@ final class RunCommand implements Callable<Integer> {
         ManualConfirmer manual = ConsolePrompts.system().manualSteps();
         RunHandle handle;
         try {
-            handle = new TaskRunner(fleet.ssh(), manual, parallel)
-                    .start(task, hosts, params, RunListener.all(printer, fleet.history()));
+            RunStore store = RunStore.forEnv(System.getenv());
+            RunListener recorder = store.recorder(e -> System.err.println(
+                    "fleetdeck: warning: history not fully written: " + e.getMessage()));
+            handle = new TaskRunner(fleet.ssh(), manual, parallel).withRunIds(store::newRunId)
+                    .start(task, hosts, params, RunListener.all(recorder, printer));
         } catch (Exception e) {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage());
         }

@@ -25,16 +25,24 @@ public final class TaskRunner {
     private final ManualConfirmer manual;
     private final int parallel;
     private final Function<Host, Transport> transports;
+    private final Function<String, String> runIds;
 
     public TaskRunner(SshSettings ssh, ManualConfirmer manual, int parallel) {
-        this(host -> Transports.open(host, ssh), manual, parallel);
+        this(host -> Transports.open(host, ssh), manual, parallel, RunIds::next);
     }
 
-    public TaskRunner(Function<Host, Transport> transports, ManualConfirmer manual, int parallel) {
+    public TaskRunner(Function<Host, Transport> transports, ManualConfirmer manual, int parallel,
+                      Function<String, String> runIds) {
         if (parallel < 1) throw new IllegalArgumentException("parallel must be at least 1");
         this.transports = transports;
         this.manual = manual;
         this.parallel = parallel;
+        this.runIds = runIds;
+    }
+
+    /** The same runner taking new run ids from {@code ids} (task id → run id), e.g. the history store's. */
+    public TaskRunner withRunIds(Function<String, String> ids) {
+        return new TaskRunner(transports, manual, parallel, ids);
     }
 
     /**
@@ -46,7 +54,7 @@ public final class TaskRunner {
     public RunHandle start(TaskDef task, List<Host> hosts, Map<String, String> given, RunListener listener)
             throws TaskParamException {
         Map<String, String> params = TaskParams.bind(task, given);
-        RunContext run = new RunContext(RunIds.next(task.id()), task, params, listener, manual);
+        RunContext run = new RunContext(runIds.apply(task.id()), task, params, listener, manual);
         List<RunEvent.StepInfo> steps = task.steps().stream()
                 .map(s -> new RunEvent.StepInfo(s.id(), s.title(), s.manual() != null)).toList();
         listener.on(new RunEvent.RunStarted(run.id(), Instant.now(), task.id(), task.title(),
