@@ -1,16 +1,16 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean ...?": the candidate a typo is closest to (ignoring case), if it is close enough to be a typo. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -27,7 +27,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) previous[j] = j;

@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -13,13 +13,13 @@ import java.util.List;
  * Finds where a {@link JsonPath} sits in a document's text. Bound records carry no positions, so problems
  * found after binding (and unknown or duplicate keys) are put on the map by scanning the text again.
  */
-final class JsonPositions {
+public final class JsonPositions {
 
     /** 1-based line and column. */
-    record Position(int line, int column) {
-        static final Position START = new Position(1, 1);
+    public record Position(int line, int column) {
+        public static final Position START = new Position(1, 1);
 
-        static Position of(JsonLocation location) {
+        public static Position of(JsonLocation location) {
             return new Position(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
         }
     }
@@ -31,7 +31,7 @@ final class JsonPositions {
      * @param value where its value starts
      * @param token the kind of that value
      */
-    record Occurrence(Position key, Position value, JsonToken token) {
+    public record Occurrence(Position key, Position value, JsonToken token) {
     }
 
     // No duplicate detection here: a duplicated key is exactly what we may be looking for.
@@ -41,7 +41,7 @@ final class JsonPositions {
     }
 
     /** Every occurrence of {@code path} in document order; more than one only when a key is duplicated. */
-    static List<Occurrence> find(String text, JsonPath path) {
+    public static List<Occurrence> find(String text, JsonPath path) {
         List<Occurrence> found = new ArrayList<>();
         Position key = null;
         try (JsonParser p = PLAIN.createParser(text)) {

@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.Map;
 
 /** Names JSON values and expected types in user words ("a list"), never in Java or parser terms. */
-final class ValueKind {
+public final class ValueKind {
 
     private ValueKind() {
     }
 
-    static String of(JsonToken token) {
+    public static String of(JsonToken token) {
         if (token == null) return "missing";
         return switch (token) {
             case VALUE_STRING -> "a string";
@@ -26,7 +26,7 @@ final class ValueKind {
         };
     }
 
-    static String expected(Class<?> type) {
+    public static String expected(Class<?> type) {
         if (type == null) return "a different kind of value";
         if (type == String.class) return "a string";
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) return "a whole number";

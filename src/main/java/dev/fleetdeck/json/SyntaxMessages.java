@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Reads {@code "90s"}, {@code "1h30m"} or a plain number of seconds; see {@link DurationText}. */
-final class DurationDeserializer extends StdDeserializer<Duration> {
+public final class DurationDeserializer extends StdDeserializer<Duration> {
 
-    DurationDeserializer() {
+    public DurationDeserializer() {
         super(Duration.class);
     }
 

@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -11,11 +11,11 @@ import java.util.List;
  * A place in a JSON document as field names ({@link String}) and list indexes ({@link Integer}),
  * e.g. {@code hosts, cortex, health, 1}. Both the binder's errors and the position finder speak it.
  */
-record JsonPath(List<Object> segments) {
+public record JsonPath(List<Object> segments) {
 
-    static final JsonPath ROOT = new JsonPath(List.of());
+    public static final JsonPath ROOT = new JsonPath(List.of());
 
-    JsonPath {
+    public JsonPath {
         segments = List.copyOf(segments);
         for (Object s : segments) {
             if (!(s instanceof String) && !(s instanceof Integer)) {
@@ -24,12 +24,12 @@ record JsonPath(List<Object> segments) {
         }
     }
 
-    static JsonPath of(Object... segments) {
+    public static JsonPath of(Object... segments) {
         return new JsonPath(List.of(segments));
     }
 
     /** Where a streaming parser stands; a container that has just opened adds nothing yet. */
-    static JsonPath of(JsonStreamContext context) {
+    public static JsonPath of(JsonStreamContext context) {
         List<Object> reversed = new ArrayList<>();
         for (JsonStreamContext c = context; c != null; c = c.getParent()) {
             if (c.inObject() && c.getCurrentName() != null) reversed.add(c.getCurrentName());
@@ -40,7 +40,7 @@ record JsonPath(List<Object> segments) {
     }
 
     /** The path jackson-databind attached to a binding error. */
-    static JsonPath of(List<JsonMappingException.Reference> references) {
+    public static JsonPath of(List<JsonMappingException.Reference> references) {
         List<Object> segments = new ArrayList<>();
         for (JsonMappingException.Reference r : references) {
             if (r.getFieldName() != null) segments.add(r.getFieldName());
@@ -49,38 +49,38 @@ record JsonPath(List<Object> segments) {
         return new JsonPath(segments);
     }
 
-    JsonPath field(String name) {
+    public JsonPath field(String name) {
         return append(name);
     }
 
-    JsonPath index(int index) {
+    public JsonPath index(int index) {
         return append(index);
     }
 
-    int size() {
+    public int size() {
         return segments.size();
     }
 
-    Object get(int i) {
+    public Object get(int i) {
         return segments.get(i);
     }
 
-    JsonPath prefix(int length) {
+    public JsonPath prefix(int length) {
         return new JsonPath(segments.subList(0, length));
     }
 
-    boolean startsWith(JsonPath prefix) {
+    public boolean startsWith(JsonPath prefix) {
         return size() >= prefix.size() && segments.subList(0, prefix.size()).equals(prefix.segments);
     }
 
     /** Index of the last field name: what follows it (list indexes) belongs to that field. */
-    int lastFieldIndex() {
+    public int lastFieldIndex() {
         for (int i = size() - 1; i >= 0; i--) if (segments.get(i) instanceof String) return i;
         return 0;
     }
 
     /** {@code health[1].period} */
-    static String render(List<Object> segments) {
+    public static String render(List<Object> segments) {
         StringBuilder out = new StringBuilder();
         for (Object s : segments) {
             if (s instanceof Integer i) out.append('[').append(i).append(']');

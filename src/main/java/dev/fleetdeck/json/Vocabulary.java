@@ -1,34 +1,32 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import java.util.List;
 
 /**
  * How messages about one kind of document name its places: fleet.json keeps hosts under {@code hosts}
  * and says {@code host "cortex"}; a deploy-rs nodes file keeps nodes at the top and says {@code node "cortex"}.
+ * Outside the entries, places are named by their path, e.g. {@code steps[1].expect}.
  *
  * @param entries where the document's named entries live
  * @param noun    what one entry is called
  */
-record Vocabulary(JsonPath entries, String noun) {
-
-    static final Vocabulary FLEET = new Vocabulary(JsonPath.of("hosts"), "host");
-    static final Vocabulary DEPLOY_RS_NODES = new Vocabulary(JsonPath.ROOT, "node");
+public record Vocabulary(JsonPath entries, String noun) {
 
     /** The object that holds the thing at {@code path}: {@code host "cortex" health[1]}, or "" at the top. */
-    String owner(JsonPath path) {
+    public String owner(JsonPath path) {
         if (isEntry(path)) return "";
         return describe(path.prefix(path.lastFieldIndex()));
     }
 
     /** The thing at {@code path} as its owner calls it: {@code port}, {@code tags[1]}, {@code host "cortex"}. */
-    String label(JsonPath path) {
+    public String label(JsonPath path) {
         if (path.size() == 0) return "the document";
         if (isEntry(path)) return entryName(path);
         return JsonPath.render(path.segments().subList(path.lastFieldIndex(), path.size()));
     }
 
     /** Whether {@code path} names one entry, e.g. {@code hosts.cortex}. */
-    boolean isEntry(JsonPath path) {
+    public boolean isEntry(JsonPath path) {
         return path.size() == entries.size() + 1 && path.startsWith(entries);
     }
 

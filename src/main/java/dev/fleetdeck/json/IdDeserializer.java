@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** Reads an enum by its user-facing id ({@code "deploy-rs"}); a wrong id gets the list of valid ones. */
-final class IdDeserializer<E extends Enum<E>> extends StdDeserializer<E> {
+public final class IdDeserializer<E extends Enum<E>> extends StdDeserializer<E> {
 
     private final Map<String, E> byId = new LinkedHashMap<>();
 
-    IdDeserializer(Class<E> type, E[] values, Function<E, String> id) {
+    public IdDeserializer(Class<E> type, E[] values, Function<E, String> id) {
         super(type);
         Arrays.stream(values).forEach(v -> byId.put(id.apply(v), v));
     }

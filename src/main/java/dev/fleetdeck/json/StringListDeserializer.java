@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A list of strings and nothing else: {@code "tags": "gpu"} is an error that says a list is expected. */
-final class StringListDeserializer extends StdDeserializer<List<String>> {
+public final class StringListDeserializer extends StdDeserializer<List<String>> {
 
-    StringListDeserializer() {
+    public StringListDeserializer() {
         super(List.class);
     }
 

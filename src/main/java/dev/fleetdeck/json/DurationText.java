@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import java.time.Duration;
 import java.util.Optional;

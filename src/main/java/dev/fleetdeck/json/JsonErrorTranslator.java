@@ -1,4 +1,4 @@
-package dev.fleetdeck.fleet;
+package dev.fleetdeck.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,15 +9,15 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.fleetdeck.fleet.JsonPositions.Occurrence;
-import dev.fleetdeck.fleet.JsonPositions.Position;
+import dev.fleetdeck.json.JsonPositions.Occurrence;
+import dev.fleetdeck.json.JsonPositions.Position;
 
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Turns one Jackson failure into a located, one-line {@link FleetConfigException} in the user's words. */
+/** Turns one Jackson failure into a located, one-line {@link ConfigException} in the user's words. */
 final class JsonErrorTranslator {
 
     private final JsonDocument doc;
@@ -29,7 +29,7 @@ final class JsonErrorTranslator {
     }
 
     /** @param p the parser that failed, still standing where it failed */
-    FleetConfigException translate(JsonProcessingException e, JsonParser p) {
+    ConfigException translate(JsonProcessingException e, JsonParser p) {
         StreamReadException readFailure = readFailure(e);
         if (readFailure instanceof InputCoercionException) return outOfRange(p);
         if (readFailure != null) return duplicateOrSyntax(readFailure, p);
@@ -51,7 +51,7 @@ final class JsonErrorTranslator {
         return null;
     }
 
-    private FleetConfigException duplicateOrSyntax(StreamReadException e, JsonParser p) {
+    private ConfigException duplicateOrSyntax(StreamReadException e, JsonParser p) {
         // The parser records a key's name before checking it for duplicates, so its context names the culprit.
         JsonPath path = JsonPath.of(p.getParsingContext());
         if (path.size() > 0 && path.get(path.size() - 1) instanceof String name) {
@@ -70,14 +70,14 @@ final class JsonErrorTranslator {
         return doc.at(at, "", what);
     }
 
-    private FleetConfigException outOfRange(JsonParser p) {
+    private ConfigException outOfRange(JsonParser p) {
         JsonPath path = JsonPath.of(p.getParsingContext());
         String number = textOf(p);
         return doc.at(Position.of(p.currentTokenLocation()), words.owner(path),
                 words.label(path) + " " + number + " is out of range");
     }
 
-    private FleetConfigException unknownField(UnrecognizedPropertyException e) {
+    private ConfigException unknownField(UnrecognizedPropertyException e) {
         JsonPath path = JsonPath.of(e.getPath());
         String name = e.getPropertyName();
         List<String> valid = sortedNames(e.getKnownPropertyIds());
@@ -88,13 +88,13 @@ final class JsonErrorTranslator {
         return doc.at(doc.keyPosition(path), words.owner(path), what);
     }
 
-    private FleetConfigException fieldProblem(FieldProblem e) {
+    private ConfigException fieldProblem(FieldProblem e) {
         JsonPath path = JsonPath.of(e.getPath());
         String label = words.label(path) + (e.item() >= 0 ? "[" + e.item() + "]" : "");
         return doc.at(Position.of(e.getLocation()), words.owner(path), label + " " + e.getOriginalMessage());
     }
 
-    private FleetConfigException wrongKind(MismatchedInputException e, JsonParser p) {
+    private ConfigException wrongKind(MismatchedInputException e, JsonParser p) {
         JsonPath path = JsonPath.of(e.getPath());
         List<Occurrence> found = doc.occurrences(path);
         JsonToken token = found.isEmpty() ? p.currentToken() : found.get(0).token();
