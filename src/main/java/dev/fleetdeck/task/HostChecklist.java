@@ -58,7 +58,7 @@ final class HostChecklist {
                 finish(step, StepStatus.SKIPPED, Duration.ZERO, null, "skipped: " + stopReason);
                 continue;
             }
-            if (step.when() != null && !run.conditions().holds(step.when(), host, run.params(), done)) {
+            if (step.when() != null && !ConditionEvaluator.holds(step.when(), host, run.params(), done)) {
                 finish(step, StepStatus.SKIPPED, Duration.ZERO, null, "skipped: condition not met");
                 continue;
             }
@@ -93,19 +93,36 @@ final class HostChecklist {
     private Attempt attempt(StepDef step, int attempt) throws InterruptedException {
         if (step.manual() != null) {
             emit(new RunEvent.StepStarted(run.id(), Instant.now(), host.name(), step.id(), attempt, "manual", null));
-            boolean yes = run.manual().confirm(host, step.title(), run.vars(host).text(step.manual()));
+            String instructions;
+            try {
+                instructions = run.vars(host).text(step.manual());
+            } catch (VariableException e) {
+                return new Attempt(StepStatus.FAILED, e.getMessage(), null);
+            }
+            boolean yes = run.manual().confirm(host, step.title(), instructions);
             return yes ? new Attempt(StepStatus.PASSED, "confirmed", null)
                     : new Attempt(StepStatus.FAILED, "not confirmed", null);
         }
         if ("health".equals(step.expand())) return health(step, attempt);
-        StepVariables vars = run.vars(host);
-        String script = vars.command(step.run());
+        Variables vars = run.vars(host);
+        Command command;
+        String shown;
+        Expectation expect;
+        try {
+            command = vars.command(step);
+            shown = vars.display(step.run());
+            expect = vars.expectation(step.expect() == null ? Expectation.EXIT_ZERO : step.expect());
+        } catch (VariableException e) {
+            emit(new RunEvent.StepStarted(run.id(), Instant.now(), host.name(), step.id(), attempt,
+                    step.where().name().toLowerCase(), null));
+            return new Attempt(StepStatus.FAILED, e.getMessage(), null);
+        }
         Transport target = step.where() == StepDef.Where.LOCAL ? local : remote;
         emit(new RunEvent.StepStarted(run.id(), Instant.now(), host.name(), step.id(), attempt,
-                step.where().name().toLowerCase(), run.mask(vars.display(step.run()))));
+                step.where().name().toLowerCase(), shown));
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
-        Execution e = target.exec(Command.shell(script).withTimeout(step.timeout()), line -> {
+        Execution e = target.exec(command, line -> {
             String text = run.mask(line.text());
             synchronized (out) {
                 StringBuilder b = line.stream() == OutputLine.Stream.STDERR ? err : out;
@@ -129,8 +146,7 @@ final class HostChecklist {
                 stdout = out.toString();
                 stderr = err.toString();
             }
-            ExpectationEvaluator.Verdict v = ExpectationEvaluator.evaluate(vars.expectation(step.expect()), x.code(),
-                    stdout, stderr);
+            Verdict v = ExpectationEvaluator.evaluate(expect, x.code(), stdout, stderr);
             return new Attempt(v.status(), run.mask(v.message()), x.code());
         }
         if (r instanceof ExecResult.Cancelled) return new Attempt(StepStatus.CANCELLED, "cancelled", null);

@@ -13,7 +13,6 @@ final class RunContext {
     private final List<String> secretValues;
     private final RunListener listener;
     private final ManualConfirmer manual;
-    private final ConditionEvaluator conditions = new ConditionEvaluator();
     private volatile boolean cancelled;
 
     RunContext(String id, TaskDef task, Map<String, String> params, RunListener listener, ManualConfirmer manual) {
@@ -21,7 +20,9 @@ final class RunContext {
         this.task = task;
         this.params = Map.copyOf(params);
         this.secretValues = task.params().values().stream().filter(ParamDef::secret)
-                .map(p -> params.get(p.name())).filter(v -> v != null && !v.isEmpty()).toList();
+                .map(p -> params.get(p.name())).filter(v -> v != null && !v.isEmpty())
+                // Longest first, so masking never leaves part of a longer secret showing.
+                .sorted((x, y) -> y.length() - x.length()).toList();
         this.listener = listener;
         this.manual = manual;
     }
@@ -46,10 +47,6 @@ final class RunContext {
         return manual;
     }
 
-    ConditionEvaluator conditions() {
-        return conditions;
-    }
-
     boolean cancelled() {
         return cancelled;
     }
@@ -58,8 +55,8 @@ final class RunContext {
         cancelled = true;
     }
 
-    StepVariables vars(Host host) {
-        return new StepVariables(task, host, params, id);
+    Variables vars(Host host) {
+        return Variables.of(task, host, params, id);
     }
 
     /** Parameters as they may be shown or stored: secrets as {@code ***}. */
