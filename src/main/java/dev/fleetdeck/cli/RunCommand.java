@@ -61,6 +61,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--state-dir", hidden = true)
+    Path stateDir;
+
     @Override
     public Integer call() throws InterruptedException {
         if (parallel < 1) throw new CliFailure(ExitCodes.USAGE, "--parallel must be at least 1");
@@ -79,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
         ManualConfirmer manual = ConsolePrompts.system().manualSteps();
         RunHandle handle;
         try {
-            RunStore store = RunStore.forEnv(System.getenv());
+            RunStore store = HistoryCommand.store(stateDir);
             RunListener recorder = store.recorder(e -> System.err.println(
                     "fleetdeck: warning: history not fully written: " + e.getMessage()));
             handle = new TaskRunner(fleet.ssh(), manual, parallel).withRunIds(store::newRunId)
