@@ -15,11 +15,16 @@ final class ConditionReader {
     private final Set<String> params;
     /** Ids of the steps before the one being read: a condition can only look back. */
     private final List<String> earlier;
+    private final String self;
+    private final List<String> all;
 
-    ConditionReader(TaskDoc doc, Set<String> params, List<String> earlier) {
+    /** @param all every step id of the task, to tell a later step from a typo */
+    ConditionReader(TaskDoc doc, Set<String> params, List<String> earlier, String self, List<String> all) {
         this.doc = doc;
         this.params = params;
         this.earlier = earlier;
+        this.self = self;
+        this.all = all;
     }
 
     Condition read(When w, JsonPath at) throws ConfigException {
@@ -63,10 +68,17 @@ final class ConditionReader {
     }
 
     private Condition step(When w, JsonPath at) throws ConfigException {
+        JsonPath stepAt = at.field("step");
+        if (w.step().equals(self)) {
+            throw doc.problem(stepAt, "\"" + self + "\" is this step itself; a condition can only look at earlier steps");
+        }
+        if (all.contains(w.step()) && !earlier.contains(w.step())) {
+            throw doc.problem(stepAt, "\"" + w.step() + "\" comes later; a condition can only look at earlier steps");
+        }
         if (!earlier.contains(w.step())) {
             String why = earlier.isEmpty() ? "; no step comes before this one"
                     : TaskDoc.didYouMean(w.step(), earlier) + " (earlier steps: " + String.join(", ", earlier) + ")";
-            throw doc.problem(at.field("step"), "\"" + w.step() + "\" is not an earlier step" + why);
+            throw doc.problem(stepAt, "\"" + w.step() + "\" is not an earlier step" + why);
         }
         if (w.status() != null && w.status().isEmpty()) throw doc.problem(at.field("status"), "is empty");
         List<StepStatus> statuses = w.status() == null ? List.of(StepStatus.PASSED) : w.status();

@@ -31,8 +31,11 @@ final class StepReader {
         this.params = params;
     }
 
-    /** @param earlier ids of the steps before this one */
-    StepDef read(Step s, JsonPath at, List<String> earlier) throws ConfigException {
+    /**
+     * @param earlier ids of the steps before this one
+     * @param all     ids of all steps
+     */
+    StepDef read(Step s, JsonPath at, List<String> earlier, List<String> all) throws ConfigException {
         List<String> kinds = new ArrayList<>();
         if (s.run() != null) kinds.add("\"run\"");
         if (s.manual() != null) kinds.add("\"manual\"");
@@ -52,7 +55,7 @@ final class StepReader {
         }
         Expectation expect = s.expect() == null ? Expectation.EXIT_ZERO
                 : new ExpectReader(doc, templates).read(s.expect(), at.field("expect"));
-        Condition when = s.when() == null ? null : new ConditionReader(doc, params, earlier).read(s.when(), at.field("when"));
+        Condition when = s.when() == null ? null : new ConditionReader(doc, params, earlier, s.id(), all).read(s.when(), at.field("when"));
         return new StepDef(s.id(), s.title() != null ? s.title() : s.id(),
                 s.where() != null ? s.where() : Where.HOST, run, expect,
                 s.timeout() != null ? s.timeout() : TIMEOUT,

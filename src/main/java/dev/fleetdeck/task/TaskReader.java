@@ -75,7 +75,7 @@ public final class TaskReader {
             Step s = steps.get(i);
             if (s == null) throw doc.problem(at, "is null; expected an object with \"id\" and \"run\"");
             stepId(s.id(), at, earlier, doc);
-            defs.add(reader.read(s, at, List.copyOf(earlier)));
+            defs.add(reader.read(s, at, List.copyOf(earlier), stepIds));
             earlier.add(s.id());
         }
         return new TaskDef(t.id(), t.title() != null ? t.title() : t.id(), t.description(), params, defs, source);
