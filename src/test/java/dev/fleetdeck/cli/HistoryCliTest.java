@@ -56,12 +56,7 @@ class HistoryCliTest {
         if (!all.contains("--help")) all.addAll(List.of("--state-dir", state.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // FleetdeckCommand registers these in the lead's branch; here they are added the same way picocli would.
         CommandLine cl = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        cl.addSubcommand(new HistoryCommand());
-        cl.addSubcommand(new ShowCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
