@@ -64,7 +64,7 @@ class VariablesTest {
     }
 
     @Test
-    void backupVariablesOnAHostWithoutBackup() {
+    void backupVariablesOnAHostWithoutBackup() throws Exception {
         Variables v = Variables.of(TASK, Hosts.PLAIN, Map.of("token", "s"), "r");
         VariableException e = assertThrows(VariableException.class, () -> v.text("${backup.job}"));
         assertEquals("${backup.job}: host \"orion\" has no backup settings in fleet.json", e.getMessage());
