@@ -21,7 +21,10 @@ public final class ConditionEvaluator {
     public static boolean holds(Condition c, Host host, Map<String, String> params, Map<String, StepStatus> earlierSteps) {
         if (c instanceof Condition.HasTag t) return host.hasTag(t.tag());
         if (c instanceof Condition.HasFact f) return fact(f.fact(), host);
-        if (c instanceof Condition.StepIs s) return s.statuses().contains(earlierSteps.get(s.stepId()));
+        if (c instanceof Condition.StepIs s) {
+            StepStatus status = earlierSteps.get(s.stepId());
+            return status != null && s.statuses().contains(status);
+        }
         if (c instanceof Condition.ParamIs p) {
             String value = params.get(p.param());
             return p.value() == null ? value != null && !value.isEmpty() : p.value().equals(value);

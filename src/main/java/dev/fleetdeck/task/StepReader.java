@@ -68,7 +68,7 @@ final class StepReader {
     private RunSpec run(RunSpec run, JsonPath at) throws ConfigException {
         if (run instanceof RunSpec.Script script) {
             if (script.script().isBlank()) throw doc.problem(at, "is empty");
-            templates.check(script.script(), at);
+            templates.checkScript(script.script(), at);
             return run;
         }
         List<String> words = ((RunSpec.Argv) run).words();

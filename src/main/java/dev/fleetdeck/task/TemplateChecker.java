@@ -37,6 +37,32 @@ final class TemplateChecker {
     }
 
     /**
+     * Like {@link #check}, and refuses a variable inside shell quotes: its value arrives already quoted, so
+     * {@code "${x}"} would hand the command the quote characters too.
+     */
+    Template checkScript(String script, JsonPath at) throws ConfigException {
+        Template t = check(script, at);
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (quote != '\'' && c == '\\') {
+                i++;
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            } else if (c == '$' && script.startsWith("$${", i)) {
+                i += 2;
+            } else if (quote != 0 && script.startsWith("${", i)) {
+                String name = script.substring(i + 2, script.indexOf('}', i));
+                throw doc.problem(at, "puts ${" + name + "} inside quotes; values are inserted already shell-quoted, "
+                        + "so write it outside them, e.g. \"Bearer \"${" + name + "}");
+            }
+        }
+        return t;
+    }
+
+    /**
      * The text as it would be with parameter defaults, or null when some variable has no value before the run
      * (a host variable, a parameter without default): such text can only be checked when the step runs.
      */

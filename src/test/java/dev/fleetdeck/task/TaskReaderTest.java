@@ -164,6 +164,18 @@ class TaskReaderTest {
     }
 
     @Test
+    void variableInsideQuotesInAScript() throws Exception {
+        assertEquals("tasks/t.json:3:20: step \"a\": run puts ${x} inside quotes; values are inserted already "
+                        + "shell-quoted, so write it outside them, e.g. \"Bearer \"${x}",
+                error(task("{\"x\": {}}", "{\"id\": \"a\", \"run\": \"echo \\\"v=${x}\\\"\"}")));
+        assertEquals("tasks/t.json:3:20: step \"a\": run puts ${x} inside quotes; values are inserted already "
+                        + "shell-quoted, so write it outside them, e.g. \"Bearer \"${x}",
+                error(task("{\"x\": {}}", "{\"id\": \"a\", \"run\": \"echo '${x}'\"}")));
+        // Outside quotes, escaped quotes, and literal $${ inside quotes are all fine.
+        parse(task("{\"x\": {}}", "{\"id\": \"a\", \"run\": \"echo \\\"a\\\"${x} \\\\'${x} '$${HOME}'\"}"));
+    }
+
+    @Test
     void unterminatedVariable() {
         assertEquals("tasks/t.json:3:20: step \"a\": run has an unterminated \"${\" (write \"$${\" for a literal \"${\")",
                 error(task("{}", "{\"id\": \"a\", \"run\": \"echo ${x\"}")));
