@@ -116,6 +116,41 @@ class RunCommandTest {
     }
 
     @Test
+    void historySurvivesKillNineOfTheRealProgramMidRun() throws Exception {
+        Run first = run("hello", "alpha");
+        assertEquals(0, first.code(), first.err());
+        Files.writeString(dir.resolve(".fleetdeck/tasks/slow.json"), """
+                { "id": "slow", "steps": [
+                    { "id": "tick", "run": "echo tick; sleep 300" } ] }
+                """);
+        Process p = new ProcessBuilder("java", "-cp", System.getProperty("java.class.path"), "dev.fleetdeck.Main",
+                "run", "slow", "alpha", "--fleet", fleet.toString(), "--known-hosts", knownHosts.toString(),
+                "--state-dir", state.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile())
+                .start();
+        RunStore store = new RunStore(state.resolve("fleetdeck/runs"));
+        try {
+            dev.fleetdeck.testbed.Await.until(java.time.Duration.ofSeconds(30), () -> {
+                try {
+                    var runs = store.list(Optional.empty(), 10);
+                    return runs.size() == 2 && store.log(runs.get(0).runId(), "alpha", "tick").size() == 1;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "the slow run's first output line in history");
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+        List<RunSummary> runs = store.list(Optional.empty(), 10);
+        RunRecord killed = store.load(runs.get(0).runId());
+        assertEquals(dev.fleetdeck.history.RunStatus.INTERRUPTED, killed.status());
+        assertEquals(StepStatus.INTERRUPTED, killed.steps("alpha").get(0).status());
+        RunRecord earlier = store.load(runs.get(1).runId());
+        assertEquals(dev.fleetdeck.history.RunStatus.PASSED, earlier.status());
+        assertEquals(3, earlier.steps("alpha").size());
+    }
+
+    @Test
     void unknownTaskAndBadParamsAreUsageErrors() {
         Run unknown = run("helo", "alpha");
         assertEquals(2, unknown.code());
