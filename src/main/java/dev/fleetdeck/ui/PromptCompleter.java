@@ -50,7 +50,10 @@ public final class PromptCompleter {
         CompletionMatcherImpl matcher = new CompletionMatcherImpl();
         matcher.compile(Map.of(LineReader.Option.COMPLETE_MATCHER_TYPO, false), true,
                 (CompletingParsedLine) parsed, false, 0, null);
-        List<String> matched = matcher.matches(all).stream().map(Candidate::value).distinct().toList();
+        java.util.Set<String> hits = new java.util.HashSet<>();
+        matcher.matches(all).forEach(c -> hits.add(c.value()));
+        // keep our order (commands as listed, "all" before hosts before tags), not the matcher's grouping
+        List<String> matched = all.stream().map(Candidate::value).filter(hits::contains).distinct().toList();
         String prefix = matcher.getCommonPrefix();
         if (prefix == null || !prefix.startsWith(word)) prefix = word;
         return new Result(start, start + parsed.word().length(), matched, prefix);
