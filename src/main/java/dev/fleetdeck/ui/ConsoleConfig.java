@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param paneCapacity lines kept per output pane
  * @param historyFile  prompt history file, or null for none
  * @param configDir    {@code $XDG_CONFIG_HOME/fleetdeck} (user keymaps/ and themes/), or null
+ * @param asker        where host-key and manual-step questions are shown (also given to SshSettings), or null
  */
 public record ConsoleConfig(Fleet fleet, String fleetLabel, Actions actions, Map<String, String> env, String colors,
-                            String theme, String keymap, int paneCapacity, Path historyFile, Path configDir) {
+                            String theme, String keymap, int paneCapacity, Path historyFile, Path configDir,
+                            ConsoleAsk asker) {
 
     public static final int DEFAULT_PANE_CAPACITY = 100_000;
 
@@ -35,7 +37,7 @@ public record ConsoleConfig(Fleet fleet, String fleetLabel, Actions actions, Map
         Path state = xdg(env, "XDG_STATE_HOME", home.resolve(".local/state"));
         Path config = xdg(env, "XDG_CONFIG_HOME", home.resolve(".config"));
         return new ConsoleConfig(fleet, fleetLabel, actions, env, null, null, null, DEFAULT_PANE_CAPACITY,
-                state.resolve("fleetdeck/history"), config.resolve("fleetdeck"));
+                state.resolve("fleetdeck/history"), config.resolve("fleetdeck"), null);
     }
 
     private static Path xdg(Map<String, String> env, String name, Path fallback) {
@@ -43,27 +45,31 @@ public record ConsoleConfig(Fleet fleet, String fleetLabel, Actions actions, Map
         return v == null || v.isBlank() || !v.startsWith("/") ? fallback : Path.of(v);
     }
 
+    public ConsoleConfig withAsker(ConsoleAsk a) {
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, paneCapacity, historyFile, configDir, a);
+    }
+
     public ConsoleConfig withColors(String c) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, c, theme, keymap, paneCapacity, historyFile, configDir);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, c, theme, keymap, paneCapacity, historyFile, configDir, asker);
     }
 
     public ConsoleConfig withTheme(String t) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, t, keymap, paneCapacity, historyFile, configDir);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, t, keymap, paneCapacity, historyFile, configDir, asker);
     }
 
     public ConsoleConfig withKeymap(String k) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, k, paneCapacity, historyFile, configDir);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, k, paneCapacity, historyFile, configDir, asker);
     }
 
     public ConsoleConfig withPaneCapacity(int n) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, n, historyFile, configDir);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, n, historyFile, configDir, asker);
     }
 
     public ConsoleConfig withHistoryFile(Path f) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, paneCapacity, f, configDir);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, paneCapacity, f, configDir, asker);
     }
 
     public ConsoleConfig withConfigDir(Path d) {
-        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, paneCapacity, historyFile, d);
+        return new ConsoleConfig(fleet, fleetLabel, actions, env, colors, theme, keymap, paneCapacity, historyFile, d, asker);
     }
 }

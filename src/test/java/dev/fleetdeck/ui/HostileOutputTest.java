@@ -60,7 +60,7 @@ class HostileOutputTest {
         actions.outputLines = 0;
         java.util.Queue<Msg> inbox = new java.util.ArrayDeque<>();
         ConsoleSession s = new ConsoleSession(new ConsoleConfig(VirtualConsole.FLEET, "f", actions,
-                Map.of("TERM", "xterm"), null, null, null, 100, null, null), inbox::add, Update.Effects.NONE, Clock.systemUTC());
+                Map.of("TERM", "xterm"), null, null, null, 100, null, null, null), inbox::add, Update.Effects.NONE, Clock.systemUTC());
         s.apply(new Msg.Resized(120, 30));
         for (String k : List.of(":", "e", "x", "e", "c", "Space", "o", "r", "i", "o", "n", "Space", "-", "-", "Space", "x", "Enter")) {
             s.apply(new Msg.KeyPressed(Key.parse(k)));

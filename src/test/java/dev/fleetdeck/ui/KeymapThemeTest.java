@@ -84,7 +84,7 @@ class KeymapThemeTest {
     @Test
     void noColorMeansMonoThemeAndDefaultColours() throws Exception {
         VirtualConsole vc = new VirtualConsole(80, 24, c -> new ConsoleConfig(c.fleet(), c.fleetLabel(), c.actions(),
-                java.util.Map.of("NO_COLOR", "1", "TERM", "xterm-256color"), null, null, null, 100, null, null));
+                java.util.Map.of("NO_COLOR", "1", "TERM", "xterm-256color"), null, null, null, 100, null, null, null));
         assertEquals("mono", vc.model().theme().name());
         vc.render();
         for (int x = 0; x < 80; x++) {

@@ -40,7 +40,7 @@ final class VirtualConsole {
     VirtualConsole(int cols, int rows, java.util.function.UnaryOperator<ConsoleConfig> tweak) throws Exception {
         actions = new FakeActions(SELECTIONS);
         ConsoleConfig cfg = tweak.apply(new ConsoleConfig(FLEET, "fleet.json", actions,
-                Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor"), null, null, null, 1000, null, null));
+                Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor"), null, null, null, 1000, null, null, null));
         term = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(term);
         screen.startScreen();
