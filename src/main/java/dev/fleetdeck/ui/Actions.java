@@ -1,0 +1,48 @@
+package dev.fleetdeck.ui;
+
+import dev.fleetdeck.task.RunListener;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the console asks the rest of fleetdeck to do. The console only ever sees {@link dev.fleetdeck.task.RunEvent}s
+ * coming back, so tests plug in a fake that emits events, and the real task runner stays out of this package.
+ * Implementations must return quickly (start work on their own threads) and report failures to start as
+ * {@link ActionException}s, whose message the prompt shows.
+ */
+public interface Actions {
+
+    /** Starts a task on the hosts {@code selection} names; every event goes to {@code listener}. */
+    Running runTask(String taskId, String selection, Map<String, String> params, RunListener listener)
+            throws ActionException;
+
+    /** Runs one shell command on the selected hosts, reported as a one-step run named "exec". */
+    Running exec(String selection, String command, RunListener listener) throws ActionException;
+
+    /** Task ids the prompt completes. */
+    List<String> taskIds();
+
+    /** Parameter names of a task, for {@code k=} completion. */
+    default List<String> taskParams(String taskId) {
+        return List.of();
+    }
+
+    /** Checks every host's reachability in the background, reporting each as it is known. */
+    default void probe(Consumer<HostStatus> sink) {
+    }
+
+    /** A started run. */
+    interface Running {
+        String runId();
+
+        void cancel();
+    }
+
+    /** Work could not start; the message is shown to the operator as is. */
+    final class ActionException extends Exception {
+        public ActionException(String message) {
+            super(message);
+        }
+    }
+}

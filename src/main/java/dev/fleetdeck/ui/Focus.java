@@ -1,0 +1,4 @@
+package dev.fleetdeck.ui;
+
+/** Where keys go. */
+public enum Focus { MAIN, PROMPT }
