@@ -1,17 +1,45 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.fleet.Fleet;
+import dev.fleetdeck.history.RunStore;
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.task.TaskCatalog;
+import dev.fleetdeck.task.TaskRunner;
+import dev.fleetdeck.transport.SshSettings;
+import dev.fleetdeck.ui.Console;
+import dev.fleetdeck.ui.ConsoleAsk;
+import dev.fleetdeck.ui.ConsoleConfig;
+import dev.fleetdeck.ui.FleetActions;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The root of the headless command line. */
 @Command(name = "fleetdeck", mixinStandardHelpOptions = true, version = "fleetdeck 0.1.0",
-        description = "Run a NixOS fleet from the keyboard.",
+        description = {"Run a NixOS fleet from the keyboard.",
+                "Without a command, opens the full-screen console on your fleet."},
         subcommands = {HostsCommand.class, ExecCommand.class, RunCommand.class, HistoryCommand.class,
                 ShowCommand.class, TrustCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:a host failed or was unreachable", "2:bad usage or configuration"})
-public final class FleetdeckCommand implements Runnable {
+public final class FleetdeckCommand implements Callable<Integer> {
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Option(names = "--colors", paramLabel = "DEPTH", description = "console colours: truecolor, 256, 16 or mono "
+            + "(default: detected; NO_COLOR means mono)")
+    String colors;
+
+    @Option(names = "--theme", paramLabel = "NAME", description = "console theme (dark, light, high-contrast, mono)")
+    String theme;
+
+    @Option(names = "--keymap", paramLabel = "NAME", description = "console keymap (default, vim, emacs)")
+    String keymap;
+
 
     public static int run(String[] args) {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
@@ -33,8 +61,22 @@ public final class FleetdeckCommand implements Runnable {
         return cl;
     }
 
+    /** No subcommand: open the full-screen console on the fleet. */
     @Override
-    public void run() {
-        CommandLine.usage(this, System.out);
+    public Integer call() {
+        ConsoleAsk asker = new ConsoleAsk();
+        SshSettings ssh = fleet.ssh().withConfirmer(asker);
+        TaskCatalog catalog;
+        try {
+            catalog = TaskCatalog.load(System.getenv(), fleet.fleet().source().getParent());
+        } catch (ConfigException e) {
+            throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+        }
+        TaskRunner runner = new TaskRunner(ssh, (host, title, text) -> asker.manualStep(host.name(), title, text), 8);
+        RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, RunStore.forEnv(System.getenv()));
+        Fleet f = fleet.fleet();
+        return Console.open(ConsoleConfig.of(f, f.source().getFileName().toString(),
+                        new FleetActions(f, ssh, 16, tasks), System.getenv())
+                .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap));
     }
 }
