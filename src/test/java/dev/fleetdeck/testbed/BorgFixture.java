@@ -46,6 +46,7 @@ public final class BorgFixture {
     public static BorgFixture create(SimulatedNixos host, String job) {
         BorgFixture f = new BorgFixture(host, job);
         f.files();
+        SimulatedNixos.mkdirs(f.repo.getParent());
         f.borg("init", "--encryption=repokey", f.repo.toString());
         f.units();
         return f;

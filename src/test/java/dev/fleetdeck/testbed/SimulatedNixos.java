@@ -49,8 +49,13 @@ public final class SimulatedNixos {
 
     /** A healthy host: generation 2 current and booted, core units active, no YubiKey, no GPU. */
     public static SimulatedNixos install(TestHost host) {
-        SimulatedNixos s = new SimulatedNixos(host.root(), host.binDir());
-        s.installTools(host.dir().resolve("sshd_config"));
+        return install(host.root(), host.binDir(), host.dir().resolve("sshd_config"));
+    }
+
+    /** The same on plain directories: {@code sshd -T} will read {@code sshdConfig}. */
+    public static SimulatedNixos install(Path root, Path binDir, Path sshdConfig) {
+        SimulatedNixos s = new SimulatedNixos(root, binDir);
+        s.installTools(sshdConfig);
         s.installTree();
         return s;
     }
@@ -277,7 +282,7 @@ public final class SimulatedNixos {
         }
     }
 
-    private static void mkdirs(Path dir) {
+    static void mkdirs(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
