@@ -99,6 +99,14 @@ final class BuiltinRun {
         }
     }
 
+    /** Asserts the step's status and that its message (what the checklist shows) says {@code says}. */
+    void expectMessage(String host, String stepId, StepStatus status, String says) {
+        RunResult.StepOutcome o = step(host, stepId);
+        assertEquals(status, o.status(), host + "/" + stepId + ": " + o.message() + "\n" + output(host, stepId));
+        assertTrue(o.message() != null && o.message().contains(says),
+                host + "/" + stepId + " message should say \"" + says + "\" but is: " + o.message());
+    }
+
     /** Every step of the host passed, except those listed with another status. */
     void expectAllPassedExcept(String host, Map<String, StepStatus> others) {
         statuses(host).forEach((step, status) -> assertEquals(others.getOrDefault(step, StepStatus.PASSED), status,

@@ -39,13 +39,13 @@ class HardenAuditTest {
                 noAuditd.asHost("no-auditd")), Map.of(), ManualConfirmer.NOBODY);
 
         run.expectAllPassedExcept("hardened", Map.of());
-        run.expect("passwords", "password-auth", FAILED, "passwordauthentication yes");
+        run.expectMessage("passwords", "password-auth", FAILED, "passwordauthentication yes");
         run.expect("passwords", "kbd-interactive", SKIPPED, null);
         run.expect("root-login", "password-auth", PASSED, null);
-        run.expect("root-login", "root-login", FAILED, "permitrootlogin yes");
-        run.expect("no-fail2ban", "fail2ban", FAILED, "inactive");
+        run.expectMessage("root-login", "root-login", FAILED, "permitrootlogin yes");
+        run.expectMessage("no-fail2ban", "fail2ban", FAILED, "fail2ban.service is inactive");
         run.expect("no-auditd", "fail2ban", PASSED, null);
-        run.expect("no-auditd", "auditd", FAILED, "failed");
+        run.expectMessage("no-auditd", "auditd", FAILED, "auditd.service is failed");
         assertFalse(run.result.passed());
     }
 }
