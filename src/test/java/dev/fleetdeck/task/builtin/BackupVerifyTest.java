@@ -77,7 +77,8 @@ class BackupVerifyTest {
 
         run.expect("old", "repo-open", PASSED, null);
         run.expectMessage("old", "newest-age", FAILED, "age ");
-        run.expect("old", "newest-age", FAILED, "h 0 min ago");
+        run.expect("old", "newest-age", FAILED, "UTC, 10");
+        run.expect("old", "newest-age", FAILED, " min ago");
         run.expect("old", "repo-check", SKIPPED, null);
 
         run.expect("corrupt", "newest-age", PASSED, null);

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Runs a built-in task, loaded as the product loads it, on test hosts; keeps every event for assertions. */
@@ -38,7 +39,7 @@ final class BuiltinRun {
     }
 
     /** The built-in as shipped: from the classpath through the catalog, with no user task dirs. */
-    static TaskDef builtin(String id, Path scratch) {
+    static TaskDef builtin(String id, Path scratch) throws Exception {
         TaskDef t = TaskCatalog.load(Map.of("XDG_CONFIG_HOME", scratch.resolve("no-config").toString(),
                 "HOME", scratch.toString()), null).get(id);
         assertNotNull(t, "built-in task " + id);
@@ -46,7 +47,13 @@ final class BuiltinRun {
     }
 
     static BuiltinRun run(TestHosts hosts, String taskId, List<Host> on, Map<String, String> params,
-                          ManualConfirmer manual) throws InterruptedException {
+                          ManualConfirmer manual) throws Exception {
+        return run(hosts, taskId, t -> t, on, params, manual);
+    }
+
+    /** @param adjust changes the shipped task for the test, e.g. a shorter budget for a step that must fail */
+    static BuiltinRun run(TestHosts hosts, String taskId, UnaryOperator<TaskDef> adjust, List<Host> on,
+                          Map<String, String> params, ManualConfirmer manual) throws Exception {
         Path scratch = hosts.dir();
         Path knownHosts = scratch.resolve("builtin_known_hosts");
         StringBuilder lines = new StringBuilder();
@@ -60,7 +67,7 @@ final class BuiltinRun {
                 .withDefaultIdentities(List.of()).withAgentSocket(null);
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         RunResult r = new TaskRunner(ssh, manual, Math.max(1, on.size()))
-                .start(builtin(taskId, scratch), on, params, events::add).await();
+                .start(adjust.apply(builtin(taskId, scratch)), on, params, events::add).await();
         return new BuiltinRun(r, events);
     }
 
@@ -68,6 +75,15 @@ final class BuiltinRun {
         Host h = t.asHost(name);
         return new Host(h.name(), h.address(), h.port(), h.user(), tags, h.transport(), h.engine(),
                 h.identityFiles(), h.proxyJump(), health, backup, h.confirmTimeout());
+    }
+
+    /** The task with one step's timeout replaced. */
+    static UnaryOperator<TaskDef> timeout(String stepId, java.time.Duration timeout) {
+        return t -> new TaskDef(t.id(), t.title(), t.description(), t.params(), t.steps().stream()
+                .map(s -> !s.id().equals(stepId) ? s : new dev.fleetdeck.task.StepDef(s.id(), s.title(), s.where(),
+                        s.run(), s.expect(), timeout, s.retries(), s.retryDelay(), s.severity(), s.manual(), s.when(),
+                        s.fix(), s.expand()))
+                .toList(), t.source());
     }
 
     RunResult.StepOutcome step(String host, String stepId) {

@@ -35,7 +35,7 @@ class SecretsSyncTest {
         target = hosts.start().asHost("orion");
     }
 
-    private BuiltinRun run(SecretsFixture f, boolean withClone) throws InterruptedException {
+    private BuiltinRun run(SecretsFixture f, boolean withClone) throws Exception {
         Map<String, String> params = withClone
                 ? Map.of("flake", f.flake.toString(), "secretsDir", f.clone.toString())
                 : Map.of("flake", f.flake.toString());
