@@ -1,5 +1,6 @@
 package dev.fleetdeck.cli;
 
+import dev.fleetdeck.task.ManualConfirmer;
 import dev.fleetdeck.transport.HostKeyConfirmer;
 import dev.fleetdeck.transport.PassphraseProvider;
 import java.io.Console;
@@ -30,6 +31,18 @@ final class ConsolePrompts implements HostKeyConfirmer, PassphraseProvider {
             String answer = console.readLine("Trust this key and continue connecting (yes/no)? ");
             return answer != null && answer.trim().equalsIgnoreCase("yes");
         }
+    }
+
+    /** Manual checklist steps: the instructions, then an explicit "yes"; unattended, nothing is confirmed. */
+    ManualConfirmer manualSteps() {
+        return (host, title, instructions) -> {
+            if (console == null) return false;
+            synchronized (TURN) {
+                console.printf("%n[%s] %s%n%s%n", host.name(), title, instructions);
+                String answer = console.readLine("Done? (yes/no) ");
+                return answer != null && answer.trim().equalsIgnoreCase("yes");
+            }
+        };
     }
 
     @Override

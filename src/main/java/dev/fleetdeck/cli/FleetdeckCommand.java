@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The root of the headless command line. */
 @Command(name = "fleetdeck", mixinStandardHelpOptions = true, version = "fleetdeck 0.1.0",
         description = "Run a NixOS fleet from the keyboard.",
-        subcommands = {HostsCommand.class, ExecCommand.class, TrustCommand.class},
+        subcommands = {HostsCommand.class, ExecCommand.class, RunCommand.class, HistoryCommand.class,
+                ShowCommand.class, TrustCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:a host failed or was unreachable", "2:bad usage or configuration"})
 public final class FleetdeckCommand implements Runnable {

@@ -1,5 +1,9 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+
 import com.fasterxml.jackson.databind.JavaType;
 
 import java.nio.file.Path;
@@ -25,10 +29,16 @@ public final class DeployRsNodes {
     /** Reads a nodes file on its own, e.g. for an import preview; relative key paths are relative to it. */
     public static List<HostSpec> read(Path nodesFile, Environment env) throws FleetConfigException {
         Path dir = nodesFile.toAbsolutePath().getParent();
-        return parse(JsonDocument.read(nodesFile, Vocabulary.DEPLOY_RS_NODES), new PathExpander(env.home(), dir));
+        try {
+            JsonDocument doc = JsonDocument.read(nodesFile, nodesFile.toString(), FleetJsonMapper.MAPPER,
+                    FleetJsonMapper.DEPLOY_RS_NODES);
+            return parse(doc, new PathExpander(env.home(), dir));
+        } catch (ConfigException e) {
+            throw FleetConfigException.of(e);
+        }
     }
 
-    static List<HostSpec> parse(JsonDocument doc, PathExpander paths) throws FleetConfigException {
+    static List<HostSpec> parse(JsonDocument doc, PathExpander paths) throws ConfigException {
         Map<String, DeployRsNodeJson> nodes = doc.bind(NODES);
         List<HostSpec> specs = new ArrayList<>();
         for (Map.Entry<String, DeployRsNodeJson> e : nodes.entrySet()) {
@@ -38,7 +48,7 @@ public final class DeployRsNodes {
     }
 
     private static HostSpec node(JsonDocument doc, String name, DeployRsNodeJson n, PathExpander paths)
-            throws FleetConfigException {
+            throws ConfigException {
         JsonPath at = JsonPath.of(name);
         FleetJsonChecks.hostName(doc, name, at);
         if (n == null) throw doc.problem(at, "is null; expected an object with \"hostname\"");
@@ -58,7 +68,7 @@ public final class DeployRsNodes {
                 first(opts.proxyJump(), opts.proxyCommand(), null), null, null, confirm);
     }
 
-    private static SshOptions sshOptions(JsonDocument doc, DeployRsNodeJson n, JsonPath at) throws FleetConfigException {
+    private static SshOptions sshOptions(JsonDocument doc, DeployRsNodeJson n, JsonPath at) throws ConfigException {
         if (n.sshOpts() == null) return new SshOptions(null, null, List.of(), null, null);
         try {
             return SshOptions.parse(n.sshOpts());

@@ -1,5 +1,9 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +32,14 @@ final class DeployRsSource {
     }
 
     /** The nodes document; errors about where to get it point at fleet.json's {@code deployRs}. */
-    JsonDocument open(FleetJson.DeployRs config, JsonDocument fleetDoc, PathExpander paths) throws FleetConfigException {
+    JsonDocument open(FleetJson.DeployRs config, JsonDocument fleetDoc, PathExpander paths) throws ConfigException {
         JsonPath at = JsonPath.of("deployRs");
         if (config.file() != null) {
             Path file = Path.of(paths.expand(config.file()));
             if (!Files.isRegularFile(file)) {
                 throw fleetDoc.problem(at.field("file"), "\"" + config.file() + "\" does not exist (looked at " + file + ")");
             }
-            return JsonDocument.read(file, env.shown(file), Vocabulary.DEPLOY_RS_NODES);
+            return JsonDocument.read(file, env.shown(file), FleetJsonMapper.MAPPER, FleetJsonMapper.DEPLOY_RS_NODES);
         }
         JsonPath flakeAt = at.field("flake");
         String flake = config.flake();
@@ -54,7 +58,8 @@ final class DeployRsSource {
             throw fleetDoc.problem(flakeAt, "\"" + flake + "\": nix eval failed (exit " + result.exitCode() + "): "
                     + result.errorSummary());
         }
-        return JsonDocument.of("nix eval " + flake + "#deploy.nodes", result.stdout(), Vocabulary.DEPLOY_RS_NODES);
+        return JsonDocument.of("nix eval " + flake + "#deploy.nodes", result.stdout(), FleetJsonMapper.MAPPER,
+                FleetJsonMapper.DEPLOY_RS_NODES);
     }
 
     static List<String> nixEvalCommand(String nix, String flake) {

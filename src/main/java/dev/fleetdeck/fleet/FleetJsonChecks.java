@@ -1,5 +1,9 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+
 import dev.fleetdeck.fleet.FleetJson.BackupEntry;
 import dev.fleetdeck.fleet.FleetJson.Defaults;
 import dev.fleetdeck.fleet.FleetJson.HealthEntry;
@@ -20,7 +24,7 @@ final class FleetJsonChecks {
         this.doc = doc;
     }
 
-    void check(FleetJson fleet) throws FleetConfigException {
+    void check(FleetJson fleet) throws ConfigException {
         if (fleet.hosts() == null && fleet.deployRs() == null) {
             throw doc.problem(JsonPath.ROOT, "has neither \"hosts\" nor \"deployRs\"; there is no host to manage");
         }
@@ -33,13 +37,13 @@ final class FleetJsonChecks {
         if (fleet.deployRs() != null) deployRs(fleet.deployRs(), JsonPath.of("deployRs"));
     }
 
-    private void defaults(Defaults d, JsonPath at) throws FleetConfigException {
+    private void defaults(Defaults d, JsonPath at) throws ConfigException {
         word(d.user(), at.field("user"));
         tags(d.tags(), at.field("tags"));
         files(d.identityFiles(), at.field("identityFiles"));
     }
 
-    private void host(String name, HostEntry h, JsonPath at) throws FleetConfigException {
+    private void host(String name, HostEntry h, JsonPath at) throws ConfigException {
         hostName(doc, name, at);
         if (h == null) throw doc.problem(at, "is null; expected an object ({} for a host with only defaults)");
         word(h.address(), at.field("address"));
@@ -54,12 +58,12 @@ final class FleetJsonChecks {
     }
 
     /** Shared with deploy-rs nodes, whose names become host names too. */
-    static void hostName(JsonDocument doc, String name, JsonPath at) throws FleetConfigException {
+    static void hostName(JsonDocument doc, String name, JsonPath at) throws ConfigException {
         if (!Names.valid(name)) throw doc.problemAtKey(at, "is not a valid name (" + Names.RULE + ")");
         if (name.equals("all")) throw doc.problemAtKey(at, "is not allowed: \"all\" selects every host");
     }
 
-    private void health(HealthEntry h, JsonPath at) throws FleetConfigException {
+    private void health(HealthEntry h, JsonPath at) throws ConfigException {
         if (h == null) throw doc.problem(at, "is null; expected an object with \"cmd\" or \"http\"");
         if (h.cmd() == null && h.http() == null) {
             throw doc.problem(at, "needs \"cmd\" (a command run on the host) or \"http\" (a URL fetched from here)");
@@ -77,7 +81,7 @@ final class FleetJsonChecks {
         }
     }
 
-    private void backup(BackupEntry b, JsonPath at) throws FleetConfigException {
+    private void backup(BackupEntry b, JsonPath at) throws ConfigException {
         if (b.repository() == null || b.repository().isBlank()) {
             throw doc.problem(at, "needs \"repository\" (the Borg repository URL or path)");
         }
@@ -97,7 +101,7 @@ final class FleetJsonChecks {
         }
     }
 
-    private void deployRs(FleetJson.DeployRs d, JsonPath at) throws FleetConfigException {
+    private void deployRs(FleetJson.DeployRs d, JsonPath at) throws ConfigException {
         if (d.flake() == null && d.file() == null) {
             throw doc.problem(at, "needs \"file\" (JSON of deploy.nodes) or \"flake\" (evaluated with nix)");
         }
@@ -105,13 +109,13 @@ final class FleetJsonChecks {
         if (d.file() != null && d.file().isBlank()) throw doc.problem(at.field("file"), "is empty");
     }
 
-    private void word(String value, JsonPath at) throws FleetConfigException {
+    private void word(String value, JsonPath at) throws ConfigException {
         if (value != null && !Names.validWord(value)) {
             throw doc.problem(at, "\"" + value + "\" must be one word that does not start with \"-\"");
         }
     }
 
-    private void tags(List<String> tags, JsonPath at) throws FleetConfigException {
+    private void tags(List<String> tags, JsonPath at) throws ConfigException {
         if (tags == null) return;
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
@@ -120,14 +124,14 @@ final class FleetJsonChecks {
         }
     }
 
-    private void files(List<String> files, JsonPath at) throws FleetConfigException {
+    private void files(List<String> files, JsonPath at) throws ConfigException {
         if (files == null) return;
         for (int i = 0; i < files.size(); i++) {
             if (files.get(i).isBlank()) throw doc.problem(at.index(i), "is empty");
         }
     }
 
-    private void count(Integer value, JsonPath at) throws FleetConfigException {
+    private void count(Integer value, JsonPath at) throws ConfigException {
         if (value != null && value < 0) throw doc.problem(at, value + " is negative; use 0 or more");
     }
 

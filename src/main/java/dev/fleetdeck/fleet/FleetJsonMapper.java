@@ -1,29 +1,19 @@
 package dev.fleetdeck.fleet;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.fleetdeck.json.JsonPath;
+import dev.fleetdeck.json.StrictJson;
+import dev.fleetdeck.json.Vocabulary;
 
-/** The one strict mapper for fleetdeck's JSON inputs: a value of the wrong kind is an error, never converted. */
+/** The strict mapper for fleet.json and deploy-rs nodes, and how their messages name places. */
 final class FleetJsonMapper {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            // "22" for a number or 5 for a user name is more likely a mistake than a wish.
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .addModule(new FleetJsonModule())
-            .build();
+    static final ObjectMapper MAPPER = StrictJson.builder().addModule(new FleetJsonModule()).build();
+
+    /** fleet.json keeps hosts under {@code hosts} and says {@code host "cortex"}. */
+    static final Vocabulary FLEET = new Vocabulary(JsonPath.of("hosts"), "host");
+    /** A deploy-rs nodes file keeps nodes at the top and says {@code node "cortex"}. */
+    static final Vocabulary DEPLOY_RS_NODES = new Vocabulary(JsonPath.ROOT, "node");
 
     private FleetJsonMapper() {
     }

@@ -1,5 +1,9 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +38,16 @@ public final class FleetLoader {
 
     /** Like {@link #load}, with notes on how the fleet was put together. */
     public LoadedFleet read(Path file) throws FleetConfigException {
+        try {
+            return readChecked(file);
+        } catch (ConfigException e) {
+            throw FleetConfigException.of(e);
+        }
+    }
+
+    private LoadedFleet readChecked(Path file) throws ConfigException {
         Path absolute = env.cwd().resolve(file).normalize();
-        JsonDocument doc = JsonDocument.read(absolute, env.shown(file), Vocabulary.FLEET);
+        JsonDocument doc = JsonDocument.read(absolute, env.shown(file), FleetJsonMapper.MAPPER, FleetJsonMapper.FLEET);
         FleetJson json = doc.bind(FleetJson.class);
         new FleetJsonChecks(doc).check(json);
         PathExpander paths = new PathExpander(env.home(), absolute.getParent());
@@ -56,7 +68,7 @@ public final class FleetLoader {
 
     /** fleet.json hosts in their order, each laid over the deploy-rs node of the same name; then other nodes. */
     private List<HostSpec> explicitSpecs(FleetJson json, JsonDocument doc, FleetJsonSpecs specs, PathExpander paths)
-            throws FleetConfigException {
+            throws ConfigException {
         Map<String, HostSpec> byName = new LinkedHashMap<>();
         if (json.hosts() != null) json.hosts().forEach((name, entry) -> byName.put(name, specs.host(name, entry)));
         if (json.deployRs() != null) {
@@ -89,7 +101,7 @@ public final class FleetLoader {
         return HostSpec.builtIn(name, identityFiles);
     }
 
-    private static FleetConfigException noHosts(FleetJson json, JsonDocument doc) {
+    private static ConfigException noHosts(FleetJson json, JsonDocument doc) {
         if (json.hosts() == null) return doc.problem(JsonPath.of("deployRs"), "yields no nodes; there is no host to manage");
         return doc.problem(JsonPath.of("hosts"), json.deployRs() == null ? "is empty; there is no host to manage"
                 : "is empty and deployRs yields no nodes; there is no host to manage");

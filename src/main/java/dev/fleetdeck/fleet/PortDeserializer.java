@@ -1,5 +1,7 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.FieldProblem;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

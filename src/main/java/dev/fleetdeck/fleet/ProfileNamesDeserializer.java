@@ -1,5 +1,8 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.FieldProblem;
+import dev.fleetdeck.json.StringListDeserializer;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,5 +1,7 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.Suggestions;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.fleetdeck.fleet;
 
+import dev.fleetdeck.json.DurationText;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

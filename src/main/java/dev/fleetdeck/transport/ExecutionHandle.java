@@ -25,6 +25,19 @@ public final class ExecutionHandle implements Execution {
         }
     }
 
+    /**
+     * Runs {@code body} on a transport thread with a new handle and returns the handle at once. A command
+     * cancelled before its thread got going never starts.
+     */
+    public static Execution launch(java.time.Duration timeout, java.util.function.Consumer<ExecutionHandle> body) {
+        ExecutionHandle handle = new ExecutionHandle(timeout);
+        TransportThreads.IO.execute(() -> {
+            if (handle.decided()) handle.finish(new ExecResult.Cancelled());
+            else body.accept(handle);
+        });
+        return handle;
+    }
+
     @Override
     public CompletableFuture<ExecResult> result() {
         return result;

@@ -14,12 +14,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public Execution exec(Command command, OutputListener listener) {
-        ExecutionHandle handle = new ExecutionHandle(command.timeout());
-        TransportThreads.IO.execute(() -> {
-            if (handle.decided()) {
-                handle.finish(new ExecResult.Cancelled());
-                return;
-            }
+        return ExecutionHandle.launch(command.timeout(), handle -> {
             ProcessRun run;
             try {
                 run = ProcessRun.start(List.of("/bin/sh", "-c", command.script()), listener, l -> false, l -> false);
@@ -36,7 +31,6 @@ public final class LocalTransport implements Transport {
                 handle.finish(new ExecResult.Cancelled());
             }
         });
-        return handle;
     }
 
     @Override

@@ -7,11 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** Runs short helper programs (ssh-keygen, ip, kill, ssh) to completion and keeps their output for error messages. */
+/** Runs short helper programs (ssh-keygen, ssh-add, ip, kill, ssh) to completion and keeps their output for error messages. */
 final class Exec {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,6 +34,13 @@ final class Exec {
     /** Runs argv and returns its stdout; throws with the whole output when it does not exit 0. */
     static String check(String... argv) {
         return checked(run(new ProcessBuilder(argv), null, DEFAULT_TIMEOUT));
+    }
+
+    /** Like {@link #check} with {@code env} added to the program's environment (e.g. {@code SSH_AUTH_SOCK}). */
+    static String check(Map<String, String> env, String... argv) {
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().putAll(env);
+        return checked(run(builder, null, DEFAULT_TIMEOUT));
     }
 
     /** Like {@link #check} with {@code stdin} fed to the program (e.g. {@code ip -batch -}). */

@@ -1,10 +1,12 @@
 package dev.fleetdeck.testbed;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +53,18 @@ final class ProcessTree {
     /** Freezes the whole tree first so nothing escapes by forking, then SIGKILLs all of it. */
     static void kill(ProcessHandle root) {
         signal("KILL", List.copyOf(stop(root, p -> true)));
+    }
+
+    /** Waits for a SIGKILLed {@code process} (called {@code name} in the error) to be reaped. */
+    static void awaitKilled(Process process, String name, Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " " + process.pid() + " survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
+        }
     }
 
     static void signal(String signal, List<Long> pids) {

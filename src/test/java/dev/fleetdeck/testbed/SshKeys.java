@@ -9,13 +9,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** Key files made by the real ssh-keygen, and the bits of OpenSSH public-key format the test bed needs. */
-final class SshKeys {
+/**
+ * Key files made by the real ssh-keygen, and the bits of OpenSSH public-key format the test bed needs. Tests use
+ * {@link #generate} for keys of their own (no host authorizes them until {@link TestHost#authorize} is called).
+ */
+public final class SshKeys {
     private SshKeys() {
     }
 
     /** Writes {@code file} and {@code file.pub}; an empty passphrase leaves the private key unencrypted. */
-    static Path generate(String type, Path file, String passphrase, String comment) {
+    public static Path generate(String type, Path file, String passphrase, String comment) {
         try {
             // ssh-keygen asks before overwriting; stale files would make it hang on that question.
             Files.deleteIfExists(file);
@@ -27,7 +30,8 @@ final class SshKeys {
         return file;
     }
 
-    static Path publicFile(Path privateKey) {
+    /** {@code key.pub} next to {@code key}. */
+    public static Path publicFile(Path privateKey) {
         return privateKey.resolveSibling(privateKey.getFileName() + ".pub");
     }
 
@@ -40,6 +44,11 @@ final class SshKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The "SHA256:..." fingerprint of a .pub file, as printed by the real {@code ssh-keygen -lf} (it runs it). */
+    public static String keygenFingerprint(Path publicKeyFile) {
+        return Exec.check("ssh-keygen", "-lf", publicKeyFile.toString()).trim().split("\\s+")[1];
     }
 
     /** The "SHA256:..." fingerprint exactly as ssh-keygen -l prints it: unpadded base64 of the blob's hash. */

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** One running sshd daemon: starts it, knows when it accepts connections, stops it with all its sessions. */
 final class SshdProcess {
@@ -86,12 +85,7 @@ final class SshdProcess {
         if (process == null) return;
         if (process.isAlive()) ProcessTree.kill(process.toHandle());
         try {
-            if (!process.waitFor(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("sshd " + process.pid() + " survived SIGKILL");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping sshd", e);
+            ProcessTree.awaitKilled(process, "sshd", START_TIMEOUT);
         } finally {
             process = null;
         }

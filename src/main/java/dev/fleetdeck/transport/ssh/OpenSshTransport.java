@@ -89,16 +89,10 @@ public final class OpenSshTransport implements Transport {
 
     @Override
     public Execution exec(Command command, OutputListener listener) {
-        ExecutionHandle handle = new ExecutionHandle(command.timeout());
-        TransportThreads.IO.execute(() -> run(command, listener, handle));
-        return handle;
+        return ExecutionHandle.launch(command.timeout(), handle -> run(command, listener, handle));
     }
 
     private void run(Command command, OutputListener listener, ExecutionHandle handle) {
-        if (handle.decided()) {
-            handle.finish(new ExecResult.Cancelled());
-            return;
-        }
         // ssh's own complaints arrive on stderr before the marker: hold them back until we know whose they are.
         List<String> early = new ArrayList<>();
         List<String> lastErr = new ArrayList<>();

@@ -81,23 +81,25 @@ final class SshjConnector {
             methods.add(m.method());
             labels.add(m.label());
         }
-        for (Path key : settings.identitiesFor(host.identityFiles())) {
+        int agentKeys = methods.size();
+        boolean agentEmpty = agent != null && agentKeys == 0 && problems.isEmpty(); // reachable, no keys
+        List<Path> keyFiles = settings.identitiesFor(host.identityFiles());
+        for (Path key : keyFiles) {
             KeyProvider provider = loadKey(client, key, problems);
             if (provider != null) {
                 methods.add(new AuthPublickey(provider));
                 labels.add(key.toString());
             }
         }
-        // A security key may wait for a touch while sshj waits for the auth answer: give it the agent's time.
-        if (agent != null) {
-            int t = (int) Math.max(client.getTransport().getTimeoutMs(), agent.signTimeout().toMillis() + 5_000);
-            client.getTransport().setTimeoutMs(t);
-        }
+        int normalWait = (int) settings.connectTimeout().toMillis();
+        // A security key may wait for a touch while sshj waits for the auth answer: agent keys get the agent's time.
+        int agentWait = agent == null ? normalWait : (int) Math.max(normalWait, agent.signTimeout().toMillis() + 5_000);
         for (int i = 0; i < methods.size(); i++) {
             tried.add(labels.get(i));
+            client.getTransport().setTimeoutMs(i < agentKeys ? agentWait : normalWait);
             try {
                 client.auth(host.user(), methods.get(i));
-                client.getTransport().setTimeoutMs((int) settings.connectTimeout().toMillis());
+                client.getTransport().setTimeoutMs(normalWait);
                 return;
             } catch (UserAuthException e) {
                 String why = agentReason(e);
@@ -109,11 +111,20 @@ final class SshjConnector {
                         host.name() + ": connection lost during authentication: " + e.getMessage(), e);
             }
         }
-        String detail = tried.isEmpty() ? "no identities to offer (no agent, no key files)"
-                : "server refused " + String.join(", ", tried);
+        String detail = tried.isEmpty() ? "no identities to offer" + nothingOffered(agent == null, agentEmpty,
+                keyFiles.isEmpty()) : "server refused " + String.join(", ", tried);
         if (!problems.isEmpty()) detail += "; " + String.join("; ", problems);
         throw new TransportException(Kind.AUTH_FAILED,
                 host.name() + ": authentication failed for " + host.user() + "@" + host.address() + ": " + detail);
+    }
+
+    /** Why nothing was offered, as far as no problem already says it: " (no agent, no key files)" or "". */
+    private static String nothingOffered(boolean noAgent, boolean agentEmpty, boolean noKeyFiles) {
+        List<String> why = new ArrayList<>();
+        if (noAgent) why.add("no agent");
+        if (agentEmpty) why.add("ssh-agent holds no keys");
+        if (noKeyFiles) why.add("no key files");
+        return why.isEmpty() ? "" : " (" + String.join(", ", why) + ")";
     }
 
     private static String agentReason(Throwable e) {

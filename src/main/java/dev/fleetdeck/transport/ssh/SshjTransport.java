@@ -73,9 +73,7 @@ public final class SshjTransport implements Transport {
 
     @Override
     public Execution exec(Command command, OutputListener listener) {
-        ExecutionHandle handle = new ExecutionHandle(command.timeout());
-        TransportThreads.IO.execute(() -> run(command, listener, handle));
-        return handle;
+        return ExecutionHandle.launch(command.timeout(), handle -> run(command, listener, handle));
     }
 
     private void run(Command command, OutputListener listener, ExecutionHandle handle) {

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fleetdeck.testbed.SshKeys;
+import dev.fleetdeck.testbed.TestAgent;
+import dev.fleetdeck.testbed.TestHost;
+import dev.fleetdeck.testbed.TestHostOptions;
+import dev.fleetdeck.testbed.TestHosts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +32,7 @@ import com.hierynomus.sshj.key.KeyAlgorithms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,34 +40,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** End to end: sshj + AgentAuthMethod + a real ssh-agent (or a simulated FIDO agent) against a real OpenSSH sshd. */
 class AgentAuthSshdTest {
 
-    static final String USER = System.getProperty("user.name");
+    @RegisterExtension
+    static final TestHosts hosts = new TestHosts();
 
     @TempDir
     static Path dir;
-    static ThrowawaySshd sshd;
-    static SshAgentProcess agent;
+    static TestHost host;
+    static String user;
+    static TestAgent agent;
     static AgentClient agentClient;
     static Path rsa;
     static FakeSecurityKey securityKey;
 
     @BeforeAll
     static void startServerAndAgent() throws Exception {
-        Path ed25519 = Proc.keygen(dir, "id_ed25519", "test-ed25519", "-t", "ed25519");
-        rsa = Proc.keygen(dir, "id_rsa", "test-rsa", "-t", "rsa", "-b", "2048");
-        Path ecdsa = Proc.keygen(dir, "id_ecdsa", "test-ecdsa", "-t", "ecdsa", "-b", "256");
-        Path stranger = Proc.keygen(dir, "id_stranger", "test-stranger", "-t", "ed25519");
+        Path ed25519 = SshKeys.generate("ed25519", dir.resolve("id_ed25519"), "", "test-ed25519");
+        rsa = SshKeys.generate("rsa", dir.resolve("id_rsa"), "", "test-rsa");
+        Path ecdsa = SshKeys.generate("ecdsa", dir.resolve("id_ecdsa"), "", "test-ecdsa");
+        Path stranger = SshKeys.generate("ed25519", dir.resolve("id_stranger"), "", "test-stranger");
         securityKey = new FakeSecurityKey();
 
-        Path authorized = dir.resolve("authorized_keys");
-        List<String> lines = new ArrayList<>();
+        // DEBUG1 makes sshd log the public key algorithm of each attempt, which the tests check.
+        host = hosts.start(TestHostOptions.defaults().withSshdConfig("LogLevel DEBUG1"));
+        user = host.user();
         for (Path key : List.of(ed25519, rsa, ecdsa)) {
-            lines.add(Files.readString(key.resolveSibling(key.getFileName() + ".pub")).trim());
+            host.authorize(SshKeys.publicFile(key));
         }
-        lines.add(securityKey.authorizedKeysLine());
-        Files.write(authorized, lines);
-        sshd = ThrowawaySshd.start(dir, authorized);
+        host.authorize(Files.writeString(dir.resolve("fake-fido.pub"), securityKey.authorizedKeysLine() + "\n"));
 
-        agent = SshAgentProcess.start(dir);
+        agent = TestAgent.start(dir);
         agent.add(stranger); // first, so AgentAuth.methods offers a refused key before an accepted one
         agent.add(ed25519);
         agent.add(rsa);
@@ -70,16 +77,13 @@ class AgentAuthSshdTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopAgent() {
         if (agent != null) {
             agent.close();
         }
-        if (sshd != null) {
-            sshd.close();
-        }
     }
 
-    /** Accepts exactly the host key the test generated, nothing else. */
+    /** Accepts exactly the host key the test bed generated, nothing else. */
     static HostKeyVerifier only(byte[] hostKeyBlob) {
         return new HostKeyVerifier() {
             @Override
@@ -100,11 +104,16 @@ class AgentAuthSshdTest {
 
     static SSHClient connect(DefaultConfig config) throws IOException {
         SSHClient ssh = new SSHClient(config);
-        ssh.addHostKeyVerifier(only(sshd.hostKeyBlob()));
+        ssh.addHostKeyVerifier(only(hostKeyBlob()));
         ssh.setConnectTimeout(10_000);
         ssh.getTransport().setTimeoutMs(10_000);
-        ssh.connect("127.0.0.1", sshd.port());
+        ssh.connect(host.address(), host.port());
         return ssh;
+    }
+
+    /** The SSH blob of the key sshd serves, from the test bed's {@code ssh-ed25519 AAAA...} line. */
+    static byte[] hostKeyBlob() {
+        return Base64.getDecoder().decode(host.hostKeyPublic().split(" ")[1]);
     }
 
     static String run(SSHClient ssh, String command) throws IOException {
@@ -134,26 +143,28 @@ class AgentAuthSshdTest {
     void authenticatesWithAgentKeyAndRunsACommand(String comment) throws Exception {
         AgentIdentity id = identity(agentClient, comment);
         try (SSHClient ssh = connect()) {
-            ssh.auth(USER, new AgentAuthMethod(agentClient, id));
+            ssh.auth(user, new AgentAuthMethod(agentClient, id));
             assertTrue(ssh.isAuthenticated());
             assertEquals("ok\n", run(ssh, "echo ok"));
         }
-        assertTrue(sshd.log().contains("Accepted publickey for " + USER), sshd.log());
+        // The host lives for the class: the line must name this very key, not just any earlier login.
+        assertTrue(host.log().lines().anyMatch(l -> l.contains("Accepted publickey for " + user)
+                && l.contains(id.fingerprint())), host.log());
     }
 
     @Test
     void rsaKeyUsesRsaSha2WhichOpenSsh92Accepts() throws Exception {
         AgentIdentity id = identity(agentClient, "test-rsa");
         try (SSHClient ssh = connect()) {
-            ssh.auth(USER, new AgentAuthMethod(agentClient, id));
+            ssh.auth(user, new AgentAuthMethod(agentClient, id));
             assertEquals("ok\n", run(ssh, "echo ok"));
         }
-        String accepted = "Accepted publickey for " + USER + " from 127.0.0.1";
-        assertTrue(sshd.log().lines().anyMatch(l -> l.contains(accepted) && l.contains(id.fingerprint())),
-                sshd.log());
-        assertTrue(sshd.log().lines().anyMatch(l -> l.contains("pkalg rsa-sha2-512") && l.contains(id.fingerprint())),
-                "sshd saw the rsa-sha2-512 algorithm:\n" + sshd.log());
-        assertFalse(sshd.log().contains("pkalg ssh-rsa "), sshd.log());
+        String accepted = "Accepted publickey for " + user + " from " + host.address();
+        assertTrue(host.log().lines().anyMatch(l -> l.contains(accepted) && l.contains(id.fingerprint())),
+                host.log());
+        assertTrue(host.log().lines().anyMatch(l -> l.contains("pkalg rsa-sha2-512") && l.contains(id.fingerprint())),
+                "sshd saw the rsa-sha2-512 algorithm:\n" + host.log());
+        assertFalse(host.log().contains("pkalg ssh-rsa "), host.log());
     }
 
     /** The control: the same RSA key signing with SHA-1 (what jsch-agent-proxy did) is refused by this server. */
@@ -163,10 +174,10 @@ class AgentAuthSshdTest {
         // ssh-ed25519 stays for the host key; ssh-rsa is the only algorithm sshj can then use for an RSA user key.
         sha1Only.setKeyAlgorithms(List.of(KeyAlgorithms.EdDSA25519(), KeyAlgorithms.SSHRSA()));
         try (SSHClient ssh = connect(sha1Only)) {
-            assertThrows(UserAuthException.class, () -> ssh.authPublickey(USER, ssh.loadKeys(rsa.toString())));
+            assertThrows(UserAuthException.class, () -> ssh.authPublickey(user, ssh.loadKeys(rsa.toString())));
             assertFalse(ssh.isAuthenticated());
         }
-        assertTrue(sshd.log().contains("signature algorithm ssh-rsa not in PubkeyAcceptedAlgorithms"), sshd.log());
+        assertTrue(host.log().contains("signature algorithm ssh-rsa not in PubkeyAcceptedAlgorithms"), host.log());
     }
 
     @Test
@@ -174,11 +185,11 @@ class AgentAuthSshdTest {
         AgentIdentity stranger = identity(agentClient, "test-stranger");
         try (SSHClient ssh = connect()) {
             UserAuthException e = assertThrows(UserAuthException.class,
-                    () -> ssh.auth(USER, new AgentAuthMethod(agentClient, stranger)));
+                    () -> ssh.auth(user, new AgentAuthMethod(agentClient, stranger)));
             assertTrue(e.getMessage().contains("Exhausted available authentication methods"), e.getMessage());
             assertFalse(ssh.isAuthenticated());
             assertTrue(ssh.isConnected());
-            ssh.auth(USER, new AgentAuthMethod(agentClient, identity(agentClient, "test-ed25519")));
+            ssh.auth(user, new AgentAuthMethod(agentClient, identity(agentClient, "test-ed25519")));
             assertEquals("ok\n", run(ssh, "echo ok"));
         }
     }
@@ -188,7 +199,7 @@ class AgentAuthSshdTest {
         List<AuthMethod> methods = AgentAuth.methods(agentClient);
         assertEquals(4, methods.size());
         try (SSHClient ssh = connect()) {
-            ssh.auth(USER, methods);
+            ssh.auth(user, methods);
             assertEquals("ok\n", run(ssh, "echo ok"));
         }
     }
@@ -200,7 +211,7 @@ class AgentAuthSshdTest {
         ssh.addHostKeyVerifier(only(otherHostKey));
         try (ssh) {
             assertThrows(net.schmizz.sshj.transport.TransportException.class,
-                    () -> ssh.connect("127.0.0.1", sshd.port()));
+                    () -> ssh.connect(host.address(), host.port()));
         }
     }
 
@@ -213,7 +224,7 @@ class AgentAuthSshdTest {
             List<AuthMethod> methods = AgentAuth.methods(client, id -> touchPrompts.incrementAndGet());
             assertEquals("sk-ssh-ed25519@openssh.com",
                     ((AgentAuthMethod) methods.get(0)).identity().keyType());
-            ssh.auth(USER, methods);
+            ssh.auth(user, methods);
             assertEquals("ok\n", run(ssh, "echo ok"));
             assertEquals(1, touchPrompts.get());
             assertEquals(1, fido.requests(AgentMessages.SSH2_AGENTC_SIGN_REQUEST));
@@ -228,7 +239,7 @@ class AgentAuthSshdTest {
              SSHClient ssh = connect()) {
             AtomicInteger touchPrompts = new AtomicInteger();
             assertThrows(UserAuthException.class,
-                    () -> ssh.auth(USER, AgentAuth.methods(client, id -> touchPrompts.incrementAndGet())));
+                    () -> ssh.auth(user, AgentAuth.methods(client, id -> touchPrompts.incrementAndGet())));
             assertEquals(0, touchPrompts.get());
             assertEquals(0, fido.requests(AgentMessages.SSH2_AGENTC_SIGN_REQUEST));
         }
@@ -240,7 +251,7 @@ class AgentAuthSshdTest {
              AgentClient client = new AgentClient(tmp.resolve("fido.sock"));
              SSHClient ssh = connect()) {
             UserAuthException e = assertThrows(UserAuthException.class,
-                    () -> ssh.auth(USER, AgentAuth.methods(client)));
+                    () -> ssh.auth(user, AgentAuth.methods(client)));
             assertTrue(causedBy(e, AgentException.Reason.REFUSED,
                     "ssh-agent refused to sign with fake-fido (security key not touched"), String.valueOf(e.getCause()));
             assertTrue(ssh.isConnected());
@@ -258,7 +269,7 @@ class AgentAuthSshdTest {
             try (SSHClient ssh = connect()) {
                 ssh.getTransport().setTimeoutMs(500); // a transport tuned for quick failure
                 UserAuthException e = assertThrows(UserAuthException.class,
-                        () -> ssh.auth(USER, AgentAuth.methods(client)));
+                        () -> ssh.auth(user, AgentAuth.methods(client)));
                 assertTrue(String.valueOf(e.getCause()).contains("Timeout expired: 500 MILLISECONDS"),
                         String.valueOf(e.getCause()));
             }
@@ -268,7 +279,7 @@ class AgentAuthSshdTest {
                 int normal = ssh.getTransport().getTimeoutMs();
                 ssh.getTransport().setTimeoutMs((int) Math.max(normal, client.signTimeout().toMillis() + 5_000));
                 try {
-                    ssh.auth(USER, AgentAuth.methods(client));
+                    ssh.auth(user, AgentAuth.methods(client));
                 } finally {
                     ssh.getTransport().setTimeoutMs(normal);
                 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.fleetdeck.testbed.SshKeys;
+import dev.fleetdeck.testbed.TestAgent;
 import dev.fleetdeck.transport.agent.AgentException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,31 +29,27 @@ class AgentClientTest {
 
     @TempDir
     static Path keys;
-    static SshAgentProcess agent;
+    static TestAgent agent;
     static Path ed25519;
     static Path rsa;
     static Path ecdsa;
 
     @BeforeAll
-    static void startAgentWithKeys() throws Exception {
-        ed25519 = Proc.keygen(keys, "id_ed25519", "test-ed25519", "-t", "ed25519");
-        rsa = Proc.keygen(keys, "id_rsa", "test-rsa", "-t", "rsa", "-b", "2048");
-        ecdsa = Proc.keygen(keys, "id_ecdsa", "test-ecdsa", "-t", "ecdsa", "-b", "256");
-        agent = SshAgentProcess.start(keys);
+    static void startAgentWithKeys() {
+        ed25519 = SshKeys.generate("ed25519", keys.resolve("id_ed25519"), "", "test-ed25519");
+        rsa = SshKeys.generate("rsa", keys.resolve("id_rsa"), "", "test-rsa");
+        ecdsa = SshKeys.generate("ecdsa", keys.resolve("id_ecdsa"), "", "test-ecdsa");
+        agent = TestAgent.start(keys);
         agent.add(ed25519);
         agent.add(rsa);
         agent.add(ecdsa);
     }
 
     @AfterAll
-    static void stopAgent() throws Exception {
+    static void stopAgent() {
         if (agent != null) {
             agent.close();
         }
-    }
-
-    private static Path pub(Path key) {
-        return key.resolveSibling(key.getFileName() + ".pub");
     }
 
     private static AgentIdentity find(List<AgentIdentity> ids, String comment) {
@@ -66,9 +64,9 @@ class AgentClientTest {
             assertEquals(3, ids.size(), ids.toString());
             Map<String, String> byComment = ids.stream()
                     .collect(Collectors.toMap(AgentIdentity::comment, AgentIdentity::fingerprint));
-            assertEquals(Proc.fingerprint(pub(ed25519)), byComment.get("test-ed25519"));
-            assertEquals(Proc.fingerprint(pub(rsa)), byComment.get("test-rsa"));
-            assertEquals(Proc.fingerprint(pub(ecdsa)), byComment.get("test-ecdsa"));
+            assertEquals(SshKeys.keygenFingerprint(SshKeys.publicFile(ed25519)), byComment.get("test-ed25519"));
+            assertEquals(SshKeys.keygenFingerprint(SshKeys.publicFile(rsa)), byComment.get("test-rsa"));
+            assertEquals(SshKeys.keygenFingerprint(SshKeys.publicFile(ecdsa)), byComment.get("test-ecdsa"));
             assertEquals("ssh-ed25519", find(ids, "test-ed25519").keyType());
             assertEquals("ssh-rsa", find(ids, "test-rsa").keyType());
             assertEquals("ecdsa-sha2-nistp256", find(ids, "test-ecdsa").keyType());
@@ -114,7 +112,7 @@ class AgentClientTest {
 
     @Test
     void emptyAgentHasNoIdentities(@TempDir Path dir) throws Exception {
-        try (SshAgentProcess empty = SshAgentProcess.start(dir);
+        try (TestAgent empty = TestAgent.start(dir);
              AgentClient client = new AgentClient(empty.socket())) {
             assertEquals(List.of(), client.identities());
         }
@@ -122,11 +120,11 @@ class AgentClientTest {
 
     @Test
     void removedKeyCannotSign(@TempDir Path dir) throws Exception {
-        try (SshAgentProcess own = SshAgentProcess.start(dir);
+        try (TestAgent own = TestAgent.start(dir);
              AgentClient client = new AgentClient(own.socket())) {
             own.add(ed25519);
             AgentIdentity id = client.identities().get(0);
-            own.remove(pub(ed25519));
+            own.remove(SshKeys.publicFile(ed25519));
             AgentException e = assertThrows(AgentException.class, () -> client.sign(id, new byte[] {1}, 0));
             assertEquals(Reason.REFUSED, e.reason());
             assertTrue(e.getMessage().contains("refused to sign with test-ed25519"), e.getMessage());
@@ -143,7 +141,7 @@ class AgentClientTest {
 
     @Test
     void deadAgentIsReportedClearly(@TempDir Path dir) throws Exception {
-        SshAgentProcess dead = SshAgentProcess.start(dir);
+        TestAgent dead = TestAgent.start(dir);
         dead.kill();
         assertTrue(Files.exists(dead.socket()), "a killed agent leaves its socket file behind");
         AgentException e = assertThrows(AgentException.class, () -> new AgentClient(dead.socket()).identities());

@@ -1,0 +1,128 @@
+package dev.fleetdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeck.history.RunRecord;
+import dev.fleetdeck.history.RunStore;
+import dev.fleetdeck.history.RunSummary;
+import dev.fleetdeck.task.StepStatus;
+import dev.fleetdeck.testbed.TestHost;
+import dev.fleetdeck.testbed.TestHosts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fleetdeck run} end to end: a user task from the flake repo on real sshd hosts, recorded in history. */
+class RunCommandTest {
+
+    @RegisterExtension
+    final TestHosts hosts = new TestHosts();
+
+    @TempDir
+    Path dir;
+
+    private TestHost alpha;
+    private TestHost beta;
+    private Path fleet;
+    private Path knownHosts;
+    private Path state;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        alpha = hosts.start();
+        beta = hosts.start();
+        fleet = dir.resolve("fleet.json");
+        Files.writeString(fleet, """
+                { "defaults": { "user": "%s", "identityFiles": ["%s"] },
+                  "hosts": { "alpha": { "address": "127.0.0.1", "port": %d },
+                             "beta":  { "address": "127.0.0.1", "port": %d, "tags": ["broken"] } } }
+                """.formatted(alpha.user(), alpha.userKey(), alpha.port(), beta.port()));
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, alpha.knownHostsLine() + "\n" + beta.knownHostsLine() + "\n");
+        Path tasks = Files.createDirectories(dir.resolve(".fleetdeck/tasks"));
+        Files.writeString(tasks.resolve("hello.json"), """
+                { "id": "hello", "title": "Say hello",
+                  "params": { "name": { "default": "world" } },
+                  "steps": [
+                    { "id": "greet", "title": "Greet", "run": "echo hello ${name}", "expect": { "stdout": "hello" } },
+                    { "id": "tagged", "title": "Not on broken hosts", "run": "exit 3",
+                      "when": { "tag": "broken" }, "fix": "mend the host" },
+                    { "id": "last", "title": "Last step", "run": "true" } ] }
+                """);
+        state = dir.resolve("state");
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of("run", "--fleet", fleet.toString(), "--known-hosts",
+                knownHosts.toString(), "--state-dir", state.toString()));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void runsPrintsAChecklistAndRecordsHistory() throws Exception {
+        Run r = run("hello", "all", "--param", "name=fleet", "-v");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("alpha   greet | hello fleet") || r.out().contains("alpha greet | hello fleet"),
+                r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("alpha ✓ Greet")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("alpha - Not on broken hosts")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("beta  ✗ Not on broken hosts") && l.contains("exit 3")),
+                r.out());
+        assertTrue(r.out().contains("fix: mend the host"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("beta  - Last step")), r.out());
+
+        RunStore store = new RunStore(state.resolve("fleetdeck/runs"));
+        List<RunSummary> runs = store.list(Optional.empty(), 10);
+        assertEquals(1, runs.size());
+        RunRecord rec = store.load(runs.get(0).runId());
+        assertEquals("hello", rec.taskId());
+        assertEquals(StepStatus.FAILED, rec.steps("beta").get(1).status());
+        assertEquals(List.of("hello fleet"), store.log(rec.runId(), "alpha", "greet").stream()
+                .map(l -> l.substring(l.indexOf(' ') + 3)).toList());
+    }
+
+    @Test
+    void passingRunExitsZeroAndJsonIsOneEventPerLine() throws Exception {
+        Run r = run("hello", "alpha", "--json");
+        assertEquals(0, r.code(), r.err());
+        ObjectMapper m = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : r.out().split("\n")) events.add(m.readTree(line));
+        assertEquals("run-started", events.get(0).get("event").asText());
+        assertEquals("run-finished", events.get(events.size() - 1).get("event").asText());
+        assertTrue(events.get(events.size() - 1).get("passed").asBoolean());
+        assertTrue(events.stream().anyMatch(e -> e.get("event").asText().equals("step-finished")
+                && e.get("step").asText().equals("greet") && e.get("status").asText().equals("passed")));
+    }
+
+    @Test
+    void unknownTaskAndBadParamsAreUsageErrors() {
+        Run unknown = run("helo", "alpha");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("hello"), "did-you-mean: " + unknown.err());
+        Run badParam = run("hello", "alpha", "--param", "nmae=x");
+        assertEquals(2, badParam.code());
+        assertTrue(badParam.err().contains("nmae"), badParam.err());
+        assertFalse(badParam.err().contains("Exception"), badParam.err());
+    }
+}
