@@ -53,7 +53,8 @@ class PreflightTest {
         Path lock = lockSim.switchLock();
         Files.writeString(lock, "");
         // A live process holding the lock with flock(2), as a running (or hung) switch-to-configuration does.
-        lockHolder = new ProcessBuilder("flock", lock.toString(), "sleep", "600").start();
+        // exec: the holder is one process (flock takes the lock, then becomes sleep), so killing it releases it.
+        lockHolder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "exec sleep 600").start();
         String inode = Files.getAttribute(lock, "unix:ino").toString();
         Await.until(Duration.ofSeconds(10), () -> readLocks().contains(":" + inode + " "), "flock on the switch lock");
         mismatch = hosts.start();
@@ -65,7 +66,9 @@ class PreflightTest {
 
     @AfterAll
     static void release() {
-        if (lockHolder != null) lockHolder.destroyForcibly();
+        if (lockHolder == null) return;
+        lockHolder.descendants().forEach(ProcessHandle::destroyForcibly);
+        lockHolder.destroyForcibly();
     }
 
     private static String readLocks() {
