@@ -41,7 +41,9 @@ record SshdConfig(String address, int port, Path hostKey, Path pidFile, List<Pat
         // sshd applies SetEnv after its own PATH, so these reach the user's shell. SHLVL=1 makes bash believe it
         // is nested, so it skips the ~/.bashrc it would otherwise source for sshd commands: that file commonly
         // prepends to PATH (binDir would lose) or prints text (command output would be polluted).
-        lines.add("SetEnv " + quote("FLEETDECK_TEST_ROOT=" + root)
+        // FLEETDECK_ROOT relocates the absolute host paths of the built-in tasks ("${FLEETDECK_ROOT:-}/run/...")
+        // into this host's root; on a real NixOS host it is unset and the paths are the real ones.
+        lines.add("SetEnv " + quote("FLEETDECK_TEST_ROOT=" + root) + " " + quote("FLEETDECK_ROOT=" + root)
                 + " " + quote("PATH=" + binDir + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))
                 + " " + quote("SHLVL=1"));
         return String.join("\n", lines) + "\n";
