@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  */
 public final class ExpectationEvaluator {
 
+    private static final java.util.regex.Pattern DIAGNOSIS = java.util.regex.Pattern.compile("(?:FAIL|WARN): (.+)");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FIRST_NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
@@ -46,7 +48,8 @@ public final class ExpectationEvaluator {
             }
             for (Match m : e.notMatches()) {
                 Optional<String> found = out.find(m);
-                if (found.isPresent()) return failed(name(m.stream()) + " matches /" + m.regex() + "/: " + found.get());
+                if (found.isPresent()) return failed(diagnosis(found.get())
+                        .orElse(name(m.stream()) + " matches /" + m.regex() + "/: " + found.get()));
             }
             if (e.json() != null) {
                 Optional<String> wrong = json(e.json(), stdout);
@@ -173,6 +176,15 @@ public final class ExpectationEvaluator {
             }
             return null;
         }
+    }
+
+    /**
+     * A script's own diagnosis line, {@code FAIL: reason} or {@code WARN: reason}: the reason alone is the
+     * clearest message, since the step's status already says it failed.
+     */
+    private static Optional<String> diagnosis(String line) {
+        java.util.regex.Matcher d = DIAGNOSIS.matcher(line.strip());
+        return d.matches() ? Optional.of(d.group(1)) : Optional.empty();
     }
 
     /** A match and the text it was found in. */

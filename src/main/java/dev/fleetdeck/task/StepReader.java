@@ -77,10 +77,14 @@ final class StepReader {
         return run;
     }
 
-    /** Settings about running a command mean nothing for a manual step or an expansion; say so, not ignore them. */
+    /**
+     * Settings about running a command mean nothing for a manual step or an expansion; say so, not ignore them.
+     * An expansion keeps its timeout: it is how long its checks may keep retrying.
+     */
     private void onlyWithRun(Step s, JsonPath at) throws ConfigException {
+        boolean expansion = s.expand() != null;
         String[] names = {"where", "expect", "timeout", "retries", "retryDelay"};
-        Object[] values = {s.where(), s.expect(), s.timeout(), s.retries(), s.retryDelay()};
+        Object[] values = {s.where(), s.expect(), expansion ? null : s.timeout(), s.retries(), s.retryDelay()};
         for (int i = 0; i < names.length; i++) {
             if (values[i] != null) throw doc.problem(at.field(names[i]), "only applies to steps with \"run\"");
         }

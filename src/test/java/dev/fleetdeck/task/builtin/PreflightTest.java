@@ -93,7 +93,7 @@ class PreflightTest {
         run.expect("healthy", "secrets-fresh", PASSED, "newest secrets commit " + secrets.head());
         run.expect("healthy", "switch-lock", PASSED, "no switch lock file");
 
-        run.expectMessage("failed-unit", "failed-units", FAILED, "FAIL: failed units: nginx.service");
+        run.expectMessage("failed-unit", "failed-units", FAILED, "failed units: nginx.service");
         run.expect("failed-unit", "switch-lock", SKIPPED, null);
 
         long pid = lockHolder.pid();

@@ -71,7 +71,7 @@ class ValidateTest {
         run.expect("healthy", "system-running", PASSED, "system state: running");
         run.expect("healthy", "dns", PASSED, "localhost");
 
-        run.expectMessage("degraded", "system-running", FAILED, "FAIL: degraded; failed units: home-assistant.service");
+        run.expectMessage("degraded", "system-running", FAILED, "degraded; failed units: home-assistant.service");
         run.expect("degraded", "system-running", FAILED, "system state: degraded");
         run.expect("degraded", "health", SKIPPED, null);
 
