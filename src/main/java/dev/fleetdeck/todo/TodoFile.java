@@ -37,10 +37,11 @@ public final class TodoFile {
             byte[] now = Files.readAllBytes(real);
             TodoDocument current = readEarlier.sameContent(now) ? readEarlier : TodoDocument.parse(now, file.toString());
             TodoItem target = current == readEarlier ? item : current.counterpartOf(item, readEarlier);
-            verify(now, target, file);
-            if (target.checked() == checked) return new Toggled(target, current, false);
-            byte[] edited = now.clone();
-            edited[target.offset()] = (byte) (checked ? 'x' : ' ');
+            if (target.checked() == checked) {
+                verify(now, target, file.toString());
+                return new Toggled(target, current, false);
+            }
+            byte[] edited = withState(now, target, checked, file.toString());
             // Someone wrote while we worked: start over rather than overwrite their edit.
             if (!Arrays.equals(now, Files.readAllBytes(real))) {
                 if (attempt == ATTEMPTS) throw new TodoException(file + " keeps changing; try again");
@@ -52,8 +53,16 @@ public final class TodoFile {
         }
     }
 
+    /** {@code bytes} with the item's state byte set: {@code x} to check, a space to uncheck. */
+    static byte[] withState(byte[] bytes, TodoItem item, boolean checked, String source) {
+        verify(bytes, item, source);
+        byte[] edited = bytes.clone();
+        edited[item.offset()] = (byte) (checked ? 'x' : ' ');
+        return edited;
+    }
+
     /** The byte must still be the checkbox of that item; anything else means our model of the file is wrong. */
-    private static void verify(byte[] now, TodoItem item, Path file) {
+    private static void verify(byte[] now, TodoItem item, String file) {
         int at = item.offset();
         byte b = at < now.length ? now[at] : 0;
         boolean ok = item.checked() ? (b == 'x' || b == 'X') : b == ' ';
