@@ -88,14 +88,7 @@ class OpenSshTransportTest {
     void cancelKillsTheRemoteCommand() throws Exception {
         TestHost h = hosts.start();
         try (Transport t = open(h, h.knownHostsFile())) {
-            Lines lines = new Lines();
-            Execution e = t.exec(Command.shell("echo $$ > \"$FLEETDECK_TEST_ROOT/pid\"; echo started; sleep 300"), lines);
-            Await.until(Duration.ofSeconds(15), () -> lines.has("started"), "command started");
-            long pid = Long.parseLong(Files.readString(h.root().resolve("pid")).trim());
-            e.cancel();
-            assertEquals(new ExecResult.Cancelled(), e.result().get(30, TimeUnit.SECONDS));
-            Await.until(Duration.ofSeconds(10), () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                    "remote shell killed");
+            CancelContract.cancelKillsTheRemoteShell(t, h);
         }
     }
 

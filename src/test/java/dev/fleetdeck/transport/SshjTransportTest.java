@@ -104,15 +104,7 @@ class SshjTransportTest {
     void cancelKillsTheRemoteCommand() throws Exception {
         TestHost h = hosts.start();
         try (Transport t = new SshjTransport(h.asHost("a"), settings(h))) {
-            Lines lines = new Lines();
-            Execution e = t.exec(Command.shell("echo $$ > \"$FLEETDECK_TEST_ROOT/pid\"; echo started; sleep 300"), lines);
-            Await.until(Duration.ofSeconds(15), () -> lines.has("started"), "command started");
-            long pid = Long.parseLong(Files.readString(h.root().resolve("pid")).trim());
-            e.cancel();
-            assertEquals(new ExecResult.Cancelled(), e.result().get(30, TimeUnit.SECONDS));
-            Await.until(Duration.ofSeconds(10), () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
-                    "remote shell killed");
-            assertEquals(new ExecResult.Exited(0), run(t, "true", new Lines()), "the connection stays usable");
+            CancelContract.cancelKillsTheRemoteShell(t, h);
         }
     }
 
