@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real program in a real terminal (tmux) against real sshd hosts: open, probe, run from the prompt with Tab
- * completion, stream output, resize, scroll, search, quit, and the shell works afterwards.
+ * The real launcher ({@code bin/fleetdeck}, no subcommand) in a real terminal (tmux) against real sshd hosts:
+ * open, probe, run a checklist task and a command from the prompt with Tab completion, stream output, resize,
+ * scroll, search, quit, and the shell works afterwards.
  */
 class ConsoleTmuxTest {
 
@@ -46,19 +47,42 @@ class ConsoleTmuxTest {
                 """.formatted(alpha.user(), alpha.userKey(), alpha.port(), beta.port()));
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, alpha.knownHostsLine() + "\n" + beta.knownHostsLine() + "\n");
-        Path history = dir.resolve("state/history");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cmd = ShellQuote.join(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "dev.fleetdeck.ui.ConsoleMain", "--fleet", fleet.toString(), "--known-hosts", knownHosts.toString(),
-                "--history", history.toString(), "--config-dir", dir.resolve("config").toString()));
+        Files.writeString(Files.createDirectories(dir.resolve(".fleetdeck/tasks")).resolve("greet-fleet.json"), """
+                { "id": "greet-fleet", "title": "Greet the fleet",
+                  "steps": [ { "id": "hello", "title": "Say hello", "run": "echo hello-from-$(hostname)" },
+                             { "id": "uptime", "title": "Uptime", "run": "cat /proc/uptime" } ] }
+                """);
+        Path history = dir.resolve("state/fleetdeck/history");
+        // The real launcher, as a user types it; FLEETDECK_CLASSPATH makes it run the classes under test.
+        String cmd = ShellQuote.join(List.of(Path.of("bin/fleetdeck").toAbsolutePath().toString(),
+                "--fleet", fleet.toString(), "--known-hosts", knownHosts.toString()));
+        String env = "env -i PATH=/usr/bin:/bin HOME=" + dir + " TERM=tmux-256color XDG_STATE_HOME=" + dir.resolve("state")
+                + " XDG_CONFIG_HOME=" + dir.resolve("config")
+                + " FLEETDECK_CLASSPATH=" + ShellQuote.quote(System.getProperty("java.class.path"));
         String session = "fd-e2e-" + ProcessHandle.current().pid();
-        try (Tmux t = new Tmux(session, 120, 40, "env -i PATH=/usr/bin:/bin HOME=" + dir + " TERM=tmux-256color "
-                + "bash --norc --noprofile")) {
-            t.type(cmd + " 2>" + dir.resolve("err.txt") + "; echo exit=$?");
+        try (Tmux t = new Tmux(session, 120, 40, env + " bash --norc --noprofile")) {
+            t.type("cd " + ShellQuote.quote(dir.toString()) + " && " + cmd + " 2>" + dir.resolve("err.txt")
+                    + "; echo exit=$?");
             t.keys("Enter");
             t.await("Hosts 2", T);
             t.await("● alpha", T); // the probe reached the real sshd
             t.await("● beta", T);
+
+            // A checklist task (from the flake repo's .fleetdeck/tasks), picked with Tab completion.
+            t.type(":run gre");
+            t.keys("Tab");
+            t.await(":run greet-fleet", T);
+            t.type("alp");
+            t.keys("Tab");
+            t.await(":run greet-fleet alpha", T);
+            t.keys("Enter");
+            String run = t.await("hello-from-", T);
+            t.await("greet-fleet passed", T); // the run's own end, not just its last step
+            assertTrue(run.contains("Say hello"), run);
+            try (var runs = Files.list(dir.resolve("state/fleetdeck/runs"))) {
+                assertTrue(runs.anyMatch(r -> r.getFileName().toString().contains("greet-fleet")),
+                        "the console's run is in history");
+            }
 
             t.type(":ex");
             t.keys("Tab");
