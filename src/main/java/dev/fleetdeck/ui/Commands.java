@@ -168,7 +168,8 @@ final class Commands {
     private void readPastRuns(String host, int limit, boolean list) {
         io.execute(() -> {
             try {
-                post.accept(new Msg.PastRuns(host, actions.pastRuns(Optional.ofNullable(host), limit), list));
+                List<RunSummary> runs = actions.pastRuns(Optional.ofNullable(host), limit);
+                if (list || !runs.isEmpty()) post.accept(new Msg.PastRuns(host, runs, list));
             } catch (Actions.ActionException | RuntimeException e) {
                 if (list) post.accept(new Msg.PastRuns(host, List.of(), true));
                 post.accept(new Msg.Notice(e.getMessage(), true));
