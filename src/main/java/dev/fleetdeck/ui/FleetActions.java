@@ -77,7 +77,10 @@ public final class FleetActions implements Actions {
 
     @Override
     public void replay(String runIdOrPrefix, RunListener listener) throws ActionException {
-        if (history == null) Actions.super.replay(runIdOrPrefix, listener);
+        if (history == null) {
+            Actions.super.replay(runIdOrPrefix, listener); // says there is no history
+            return;
+        }
         try {
             RunReplay.replay(history.load(runIdOrPrefix), history, listener);
         } catch (RunLookupException | IOException e) {

@@ -175,6 +175,7 @@ public final class Renderer {
         Keymap k = m.keymap;
         Action[] hints = m.focus == Focus.PROMPT
                 ? new Action[]{Action.SUBMIT, Action.COMPLETE, Action.HISTORY_SEARCH, Action.CANCEL}
+                : m.todoShown ? new Action[]{Action.TODO_TOGGLE, Action.TOGGLE_TODO, Action.FOCUS_PROMPT, Action.HELP, Action.QUIT}
                 : new Action[]{Action.FOCUS_PROMPT, Action.HELP, Action.SEARCH, Action.TOGGLE_WRAP, Action.TOGGLE_COMMAND_LOG, Action.QUIT};
         for (Action a : hints) {
             if (x >= r.x() + r.w()) break;

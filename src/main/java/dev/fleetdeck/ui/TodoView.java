@@ -57,7 +57,7 @@ final class TodoView {
     /** The row index of the selected item, or -1. */
     int selectedRow() {
         TodoItem s = selectedItem();
-        for (int i = 0; i < rows.size(); i++) if (rows.get(i).item() == s) return i;
+        for (int i = 0; i < rows.size(); i++) if (s != null && s.equals(rows.get(i).item())) return i;
         return -1;
     }
 
