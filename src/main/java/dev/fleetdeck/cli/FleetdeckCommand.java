@@ -11,6 +11,7 @@ import dev.fleetdeck.ui.ConsoleAsk;
 import dev.fleetdeck.ui.ConsoleConfig;
 import dev.fleetdeck.ui.FleetActions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,10 @@ public final class FleetdeckCommand implements Callable<Integer> {
 
     @Option(names = "--keymap", paramLabel = "NAME", description = "console keymap (default, vim, emacs)")
     String keymap;
+
+    @Option(names = "--todo", paramLabel = "FILE", description = "TODO checklist for the TODO view and for ticking "
+            + "after runs (default: ./TODO-CHECKLIST.md)")
+    Path todo;
 
 
     public static int run(String[] args) {
@@ -73,10 +78,12 @@ public final class FleetdeckCommand implements Callable<Integer> {
             throw new CliFailure(ExitCodes.USAGE, e.getMessage());
         }
         TaskRunner runner = new TaskRunner(ssh, (host, title, text) -> asker.manualStep(host.name(), title, text), 8);
-        RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, RunStore.forEnv(System.getenv()));
         Fleet f = fleet.fleet();
+        RunStore store = RunStore.forEnv(System.getenv());
+        Path todoFile = todo != null ? todo : ConsoleConfig.DEFAULT_TODO_FILE;
+        RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, store, new TodoTicking(todoFile, f, store));
         return Console.open(ConsoleConfig.of(f, f.source().getFileName().toString(),
-                        new FleetActions(f, ssh, 16, tasks), System.getenv())
-                .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap));
+                        new FleetActions(f, ssh, 16, tasks, store), System.getenv())
+                .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap).withTodoFile(todoFile));
     }
 }

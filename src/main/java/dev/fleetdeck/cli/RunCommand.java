@@ -9,6 +9,9 @@ import dev.fleetdeck.task.RunResult;
 import dev.fleetdeck.task.TaskCatalog;
 import dev.fleetdeck.task.TaskDef;
 import dev.fleetdeck.task.TaskRunner;
+import dev.fleetdeck.todo.TodoItem;
+import dev.fleetdeck.ui.ConsoleConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,6 +64,10 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--todo", paramLabel = "FILE", description = "TODO checklist whose linked items a passing run "
+            + "ticks (default: ./TODO-CHECKLIST.md when it exists)")
+    Path todoFile;
+
     @Option(names = "--state-dir", hidden = true)
     Path stateDir;
 
@@ -81,8 +88,9 @@ final class RunCommand implements Callable<Integer> {
         RunListener printer = json ? new JsonRunEvents(out) : new ChecklistPrinter(out, term, verbose, hosts);
         ManualConfirmer manual = ConsolePrompts.system().manualSteps();
         RunHandle handle;
+        RunStore store;
         try {
-            RunStore store = HistoryCommand.store(stateDir);
+            store = HistoryCommand.store(stateDir);
             RunListener recorder = store.recorder(e -> System.err.println(
                     "fleetdeck: warning: history not fully written: " + e.getMessage()));
             handle = new TaskRunner(fleet.ssh(), manual, parallel).withRunIds(store::newRunId)
@@ -106,7 +114,25 @@ final class RunCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // already shutting down
         }
+        tickTodo(store, task.id(), hosts, result.passed(), json ? spec.commandLine().getErr() : out);
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** One line per item the run ticked; a checklist problem is a warning, never the run's result. */
+    private void tickTodo(RunStore store, String id, List<Host> ran, boolean passed, PrintWriter to) {
+        Path file = todoFile != null ? todoFile : ConsoleConfig.DEFAULT_TODO_FILE;
+        if (todoFile != null && !java.nio.file.Files.exists(todoFile)) {
+            spec.commandLine().getErr().println("fleetdeck: warning: no TODO checklist at " + todoFile);
+            return;
+        }
+        try {
+            for (TodoItem i : new TodoTicking(file, fleet.fleet(), store).runFinished(id,
+                    ran.stream().map(Host::name).toList(), passed)) {
+                to.println("ticked: " + i.text());
+            }
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("fleetdeck: warning: " + file + " not updated: " + e.getMessage());
+        }
     }
 
     private static Map<String, String> parseParams(List<String> args) {

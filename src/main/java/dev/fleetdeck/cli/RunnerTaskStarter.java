@@ -2,6 +2,7 @@ package dev.fleetdeck.cli;
 
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.history.RunStore;
+import dev.fleetdeck.task.RunEvent;
 import dev.fleetdeck.task.RunHandle;
 import dev.fleetdeck.task.RunListener;
 import dev.fleetdeck.task.TaskCatalog;
@@ -9,6 +10,7 @@ import dev.fleetdeck.task.TaskDef;
 import dev.fleetdeck.task.TaskRunner;
 import dev.fleetdeck.ui.Actions;
 import dev.fleetdeck.ui.FleetActions;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -18,11 +20,18 @@ final class RunnerTaskStarter implements FleetActions.TaskStarter {
     private final TaskCatalog catalog;
     private final TaskRunner runner;
     private final RunStore store;
+    private final TodoTicking todo;
 
     RunnerTaskStarter(TaskCatalog catalog, TaskRunner runner, RunStore store) {
+        this(catalog, runner, store, null);
+    }
+
+    /** @param todo ticks the TODO checklist after each run, or null */
+    RunnerTaskStarter(TaskCatalog catalog, TaskRunner runner, RunStore store, TodoTicking todo) {
         this.catalog = catalog;
         this.runner = runner.withRunIds(store::newRunId);
         this.store = store;
+        this.todo = todo;
     }
 
     @Override
@@ -33,7 +42,9 @@ final class RunnerTaskStarter implements FleetActions.TaskStarter {
         try {
             task = catalog.get(taskId);
             // The console must not die on a history write problem; it just keeps running without it.
-            handle = runner.start(task, hosts, params, RunListener.all(store.recorder(e -> { }), listener));
+            // Ticking comes after the recorder, so a deploy count includes this run, and before the console, so
+            // the TODO view's next poll already sees the ticks.
+            handle = runner.start(task, hosts, params, RunListener.all(store.recorder(e -> { }), ticking(task.id(), hosts), listener));
         } catch (Exception e) {
             throw new Actions.ActionException(e.getMessage());
         }
@@ -46,6 +57,20 @@ final class RunnerTaskStarter implements FleetActions.TaskStarter {
             @Override
             public void cancel() {
                 handle.cancel();
+            }
+        };
+    }
+
+    private RunListener ticking(String taskId, List<Host> hosts) {
+        if (todo == null) return e -> { };
+        List<String> names = hosts.stream().map(Host::name).toList();
+        return e -> {
+            if (e instanceof RunEvent.RunFinished f) {
+                try {
+                    todo.runFinished(taskId, names, f.passed());
+                } catch (IOException | RuntimeException ex) {
+                    // the console owns the terminal; a checklist it cannot write must not disturb the run
+                }
             }
         };
     }

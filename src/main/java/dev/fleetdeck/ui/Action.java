@@ -50,12 +50,17 @@ public enum Action {
     DELETE_FORWARD(Context.PROMPT, "delete under the cursor"),
     KILL_LINE(Context.PROMPT, "delete to line end"),
     KILL_WORD_BACK(Context.PROMPT, "delete the word before the cursor"),
+    KILL_TO_START(Context.PROMPT, "delete to line start"),
+    // TODO view (looked up before the main view's keys while it is shown)
+    TODO_UP(Context.TODO, "previous TODO item"),
+    TODO_DOWN(Context.TODO, "next TODO item"),
+    TODO_TOGGLE(Context.TODO, "tick or untick the selected TODO item"),
     // dialogs
     CONFIRM(Context.DIALOG, "answer yes"),
     DENY(Context.DIALOG, "answer no");
 
-    /** Where a key is looked up: the main view, the prompt line, or a dialog. */
-    public enum Context { MAIN, PROMPT, DIALOG }
+    /** Where a key is looked up: the main view, the prompt line, the TODO view, or a dialog. */
+    public enum Context { MAIN, PROMPT, TODO, DIALOG }
 
     private final Context context;
     private final String help;

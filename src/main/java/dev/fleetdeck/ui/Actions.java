@@ -1,8 +1,10 @@
 package dev.fleetdeck.ui;
 
+import dev.fleetdeck.history.RunSummary;
 import dev.fleetdeck.task.RunListener;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +32,22 @@ public interface Actions {
 
     /** Checks every host's reachability in the background, reporting each as it is known. */
     default void probe(Consumer<HostStatus> sink) {
+    }
+
+    /**
+     * Recorded runs of every session, newest first, at most {@code limit}; with a host, only runs that included
+     * it. Reads the disk: the console calls it off the UI thread. Without a history store: none.
+     */
+    default List<RunSummary> pastRuns(Optional<String> host, int limit) throws ActionException {
+        return List.of();
+    }
+
+    /**
+     * Sends a recorded run (its id or a unique prefix) to {@code listener} as the events it was made of, so the
+     * console shows it as it ended: checklist, output panes, command log. Reads the disk, like {@link #pastRuns}.
+     */
+    default void replay(String runIdOrPrefix, RunListener listener) throws ActionException {
+        throw new ActionException("no run \"" + runIdOrPrefix + "\" (no run history in this build)");
     }
 
     /** A started run. */

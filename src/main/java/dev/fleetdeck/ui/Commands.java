@@ -3,11 +3,14 @@ package dev.fleetdeck.ui;
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.fleet.Selection;
 import dev.fleetdeck.fleet.SelectionException;
+import dev.fleetdeck.history.RunSummary;
 import dev.fleetdeck.task.RunListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The prompt's commands. Every failure becomes an inline error; work on more than one host is confirmed first,
@@ -19,13 +22,17 @@ final class Commands {
             "run TASK SEL [k=v…]   run a checklist task on hosts (SEL: name, glob, @tag, all, a,b,-c)",
             "exec SEL -- CMD       run a shell command on hosts",
             "hosts                 re-check every host's reachability",
-            "history [HOST]        runs of this session (of one host)",
-            "show RUN              show a run's checklist and output",
+            "history [HOST]        recorded runs, this session's and earlier ones (of one host)",
+            "show RUN              show a run's checklist and output (id or unique prefix; Tab completes)",
             "todo                  show or hide the TODO view",
+            "todo check ITEM       tick a TODO item (its number or words of its text); uncheck unticks",
             "theme NAME            switch theme (dark, light, high-contrast, mono, or yours)",
             "keymap NAME           switch keymap (default, vim, emacs, or yours)",
             "help                  this page; ? shows the keys",
             "quit                  leave (asks while work runs)");
+
+    static final int HISTORY_LIMIT = 200;
+    static final int COMPLETION_LIMIT = 20;
 
     private final ConsoleModel m;
     private final Actions actions;
@@ -34,8 +41,13 @@ final class Commands {
     private final KeymapLoader keymaps;
     private final ThemeLoader themes;
     private final PromptCompleter words;
+    private final Executor io;
+    private final TodoControl todo;
 
-    Commands(ConsoleModel m, Actions actions, java.util.function.Consumer<Msg> post, KeymapLoader keymaps, ThemeLoader themes) {
+    Commands(ConsoleModel m, Actions actions, java.util.function.Consumer<Msg> post, KeymapLoader keymaps,
+             ThemeLoader themes, Executor io, TodoControl todo) {
+        this.io = io;
+        this.todo = todo;
         this.m = m;
         this.actions = actions;
         this.post = post;
@@ -62,7 +74,7 @@ final class Commands {
             case "hosts" -> hosts();
             case "history" -> history(w.size() > 1 ? w.get(1) : null);
             case "show" -> show(w);
-            case "todo" -> m.todoShown = !m.todoShown;
+            case "todo" -> todo.command(w);
             case "theme" -> theme(w);
             case "keymap" -> keymap(w);
             case "help", "?" -> m.overlay = new Overlay("Commands (any key closes)", HELP, 0);
@@ -143,27 +155,61 @@ final class Commands {
         m.info("checking " + m.hosts.size() + " hosts");
     }
 
+    /** The history store is read in the background; the overlay opens when {@link Msg.PastRuns} comes back. */
     private void history(String host) {
-        List<String> lines = new ArrayList<>();
-        for (RunState r : m.runs.values()) {
-            if (host != null && !r.hosts().contains(host)) continue;
-            lines.add(String.format("%-8s %-14s %-24s %s", r.id(), r.taskId(), String.join(",", r.hosts()),
-                    !r.finished() ? "running" : r.cancelled() ? "cancelled" : r.passed() ? "passed" : "FAILED"));
-        }
-        if (lines.isEmpty()) lines.add("no runs yet in this session" + (host == null ? "" : " on " + host));
-        m.overlay = new Overlay("History" + (host == null ? "" : " of " + host) + " (show RUN opens one)", lines, 0);
+        m.info("reading run history…");
+        readPastRuns(host, HISTORY_LIMIT, true);
     }
 
+    void refreshPastRuns() {
+        readPastRuns(null, COMPLETION_LIMIT, false);
+    }
+
+    private void readPastRuns(String host, int limit, boolean list) {
+        io.execute(() -> {
+            try {
+                List<RunSummary> runs = actions.pastRuns(Optional.ofNullable(host), limit);
+                if (list || !runs.isEmpty()) post.accept(new Msg.PastRuns(host, runs, list));
+            } catch (Actions.ActionException | RuntimeException e) {
+                if (list) post.accept(new Msg.PastRuns(host, List.of(), true));
+                post.accept(new Msg.Notice(e.getMessage(), true));
+            }
+        });
+    }
+
+    void pastRuns(Msg.PastRuns p) {
+        if (p.host() == null) m.pastRunIds = p.runs().stream().map(RunSummary::runId).toList();
+        if (!p.list()) return;
+        m.notice = null;
+        m.overlay = new Overlay("History" + (p.host() == null ? "" : " of " + p.host()) + " (show RUN opens one)",
+                HistoryLines.of(m, p.host(), p.runs()), 0);
+    }
+
+    /** A run of this session is shown at once; any other is replayed from the history store. */
     private void show(List<String> w) {
         if (w.size() < 2) {
             m.error("usage: show RUN");
-        } else if (!m.runs.containsKey(w.get(1))) {
-            m.error("no run \"" + w.get(1) + "\"; runs: " + String.join(", ", m.runs.keySet()));
-        } else {
-            m.shownRun = w.get(1);
+            return;
+        }
+        String id = w.get(1);
+        List<String> session = m.runs.keySet().stream().filter(r -> r.startsWith(id)).toList();
+        if (m.runs.containsKey(id) || session.size() == 1) {
+            m.shownRun = m.runs.containsKey(id) ? id : session.get(0);
             m.paneIndex = 0;
             m.commandLogShown = false;
+            m.todoShown = false;
+            return;
         }
+        m.info("loading " + id + "…");
+        io.execute(() -> {
+            try {
+                actions.replay(id, toInbox);
+            } catch (Actions.ActionException | RuntimeException e) {
+                post.accept(new Msg.Notice(e.getMessage(), true));
+            }
+        });
+        m.commandLogShown = false;
+        m.todoShown = false;
     }
 
     private void theme(List<String> w) {

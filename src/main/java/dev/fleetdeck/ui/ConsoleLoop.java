@@ -15,6 +15,8 @@ final class ConsoleLoop {
     private static final long FRAME_NANOS = TimeUnit.SECONDS.toNanos(1) / MAX_FPS;
     /** How often running work is re-drawn with nothing else happening (spinners, durations). */
     private static final long TICK_MILLIS = 250;
+    /** How often a {@link Msg.Tick} is applied (the TODO view checks its file's mtime on it). */
+    private static final long MSG_TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ConsoleSession session;
     private final Inbox inbox;
@@ -29,6 +31,7 @@ final class ConsoleLoop {
     void run() throws IOException, InterruptedException {
         ConsoleModel m = session.model();
         long lastFrame = 0;
+        long lastTick = System.nanoTime();
         boolean dirty = true;
         while (!m.quitting()) {
             long now = System.nanoTime();
@@ -37,6 +40,10 @@ final class ConsoleLoop {
             else wait = m.runningCount() > 0 ? TICK_MILLIS : 1000;
             List<Msg> batch = inbox.take(wait);
             for (Msg msg : batch) session.apply(msg);
+            if (System.nanoTime() - lastTick >= MSG_TICK_NANOS) {
+                lastTick = System.nanoTime();
+                session.apply(new Msg.Tick()); // its results arrive as messages and make the frame dirty
+            }
             if (batch.isEmpty() && m.runningCount() > 0) dirty = true; // tick: spinners and durations move
             dirty |= !batch.isEmpty();
             if (dirty && System.nanoTime() - lastFrame >= FRAME_NANOS && !m.quitting()) {

@@ -34,6 +34,9 @@ public final class ConsoleModel {
     final OutputPane commandLog;
     boolean commandLogShown;
     boolean todoShown;
+    final TodoView todo = new TodoView();
+    /** Ids of recent recorded runs (all sessions), newest first, refreshed off the UI thread for completion. */
+    List<String> pastRunIds = List.of();
     Overlay overlay;
     final Deque<Dialog> dialogs = new ArrayDeque<>();
     Focus focus = Focus.MAIN;
@@ -73,6 +76,16 @@ public final class ConsoleModel {
         if (r == null || r.hosts().isEmpty()) return null;
         List<OutputPane> panes = r.panes();
         return panes.get(Math.floorMod(paneIndex, panes.size()));
+    }
+
+    /** Run ids {@code show} completes: this session's, newest first, then recorded ones. */
+    public List<String> runIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> session = new ArrayList<>(runs.keySet());
+        java.util.Collections.reverse(session);
+        ids.addAll(session);
+        ids.addAll(pastRunIds);
+        return new ArrayList<>(ids);
     }
 
     public int runningCount() {

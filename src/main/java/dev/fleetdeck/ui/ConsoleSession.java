@@ -2,6 +2,8 @@ package dev.fleetdeck.ui;
 
 import com.googlecode.lanterna.screen.Screen;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -32,9 +34,20 @@ public final class ConsoleSession {
         PromptHistory history = new PromptHistory(cfg.historyFile());
         PromptCompleter completer = new PromptCompleter(new PromptCompleter.Sources(model::hostNames, model::tags,
                 cfg.actions()::taskIds, cfg.actions()::taskParams, themes::names, keymaps::names,
-                () -> java.util.List.copyOf(model.runs.keySet())));
-        update = new Update(model, cfg.actions(), post, history, completer, keymaps, themes, effects);
+                model::runIds));
+        Executor io = cfg.io() != null ? cfg.io() : backgroundThread();
+        update = new Update(model, cfg.actions(), post, history, completer, keymaps, themes, effects, io, cfg.todoFile());
+        update.refreshPastRuns();
         renderer = new Renderer(clock);
+    }
+
+    /** One daemon thread, so disk work is done in order and never holds up the UI or the JVM's exit. */
+    private static Executor backgroundThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fleetdeck-console-io");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public ConsoleModel model() {

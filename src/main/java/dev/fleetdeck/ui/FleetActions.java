@@ -4,6 +4,9 @@ import dev.fleetdeck.fleet.Fleet;
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.fleet.Selection;
 import dev.fleetdeck.fleet.SelectionException;
+import dev.fleetdeck.history.RunLookupException;
+import dev.fleetdeck.history.RunStore;
+import dev.fleetdeck.history.RunSummary;
 import dev.fleetdeck.task.RunEvent;
 import dev.fleetdeck.task.RunListener;
 import dev.fleetdeck.task.StepStatus;
@@ -13,10 +16,12 @@ import dev.fleetdeck.transport.FleetExec;
 import dev.fleetdeck.transport.HostProbe;
 import dev.fleetdeck.transport.OutputLine;
 import dev.fleetdeck.transport.SshSettings;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -43,14 +48,44 @@ public final class FleetActions implements Actions {
     private final SshSettings ssh;
     private final int parallel;
     private final TaskStarter tasks;
+    private final RunStore history;
     private final AtomicInteger ids = new AtomicInteger();
 
     /** @param tasks the task runner, or null when this build has none (run then says so) */
     public FleetActions(Fleet fleet, SshSettings ssh, int parallel, TaskStarter tasks) {
+        this(fleet, ssh, parallel, tasks, null);
+    }
+
+    /** @param history the run store {@code history} and {@code show} read, or null for this session's runs only */
+    public FleetActions(Fleet fleet, SshSettings ssh, int parallel, TaskStarter tasks, RunStore history) {
         this.fleet = fleet;
         this.ssh = ssh;
         this.parallel = parallel;
         this.tasks = tasks;
+        this.history = history;
+    }
+
+    @Override
+    public List<RunSummary> pastRuns(Optional<String> host, int limit) throws ActionException {
+        if (history == null) return List.of();
+        try {
+            return history.list(host, limit);
+        } catch (IOException e) {
+            throw new ActionException("cannot read run history " + history.root() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void replay(String runIdOrPrefix, RunListener listener) throws ActionException {
+        if (history == null) {
+            Actions.super.replay(runIdOrPrefix, listener); // says there is no history
+            return;
+        }
+        try {
+            RunReplay.replay(history.load(runIdOrPrefix), history, listener);
+        } catch (RunLookupException | IOException e) {
+            throw new ActionException(e.getMessage());
+        }
     }
 
     @Override

@@ -44,6 +44,7 @@ public record Keymap(String name, Map<Action, List<Key>> bindings) {
                 out.add(switch (last) {
                     case MAIN -> "Main view";
                     case PROMPT -> "Prompt";
+                    case TODO -> "TODO view";
                     case DIALOG -> "Dialogs";
                 });
             }

@@ -78,6 +78,9 @@ public final class PromptCompleter {
             case "history" -> {
                 return index == 1 ? sources.hosts().get() : List.of();
             }
+            case "todo" -> {
+                return index == 1 ? TodoWatcher.verbs() : List.of();
+            }
             case "show" -> {
                 return index == 1 ? sources.runs().get() : List.of();
             }

@@ -67,6 +67,10 @@ final class PromptEditor {
                 if (p.cursor < p.text.length()) p.text.deleteCharAt(p.cursor);
             }
             case KILL_LINE -> p.text.setLength(p.cursor);
+            case KILL_TO_START -> {
+                p.text.delete(0, p.cursor);
+                p.cursor = 0;
+            }
             case KILL_WORD_BACK -> {
                 int i = p.cursor;
                 while (i > 0 && p.text.charAt(i - 1) == ' ') i--;

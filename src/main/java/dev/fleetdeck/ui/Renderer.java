@@ -40,7 +40,7 @@ public final class Renderer {
         hosts(c, l.hosts(), m, t);
         if (m.todoShown) {
             todo(c, new Rect(l.checklist().x(), l.checklist().y(), l.checklist().w(),
-                    l.checklist().h() + l.panes().get(0).h()), t);
+                    l.checklist().h() + l.panes().get(0).h()), m, t);
         } else {
             if (run != null && !m.commandLogShown) checklist(c, l.checklist(), run, m, t);
             panes(c, l.panes(), m, run, t);
@@ -161,11 +161,8 @@ public final class Renderer {
         }
     }
 
-    private void todo(Canvas c, Rect r, Theme t) {
-        c.line(r.x(), r.y(), r.w(), " TODO ", t.style(Element.TITLE_ACTIVE));
-        c.fill(new Rect(r.x(), r.y() + 1, r.w(), r.h() - 1), t.style(Element.TODO));
-        c.text(r.x() + 1, r.y() + 2, r.w() - 2, "TODO-CHECKLIST.md view: not wired yet (lands with the todo package).",
-                t.style(Element.TODO));
+    private void todo(Canvas c, Rect r, ConsoleModel m, Theme t) {
+        if (r.visible()) TodoDrawer.draw(c, r, m, t);
     }
 
     private void statusBar(Canvas c, Rect r, ConsoleModel m, Theme t) {
@@ -178,6 +175,7 @@ public final class Renderer {
         Keymap k = m.keymap;
         Action[] hints = m.focus == Focus.PROMPT
                 ? new Action[]{Action.SUBMIT, Action.COMPLETE, Action.HISTORY_SEARCH, Action.CANCEL}
+                : m.todoShown ? new Action[]{Action.TODO_TOGGLE, Action.TOGGLE_TODO, Action.FOCUS_PROMPT, Action.HELP, Action.QUIT}
                 : new Action[]{Action.FOCUS_PROMPT, Action.HELP, Action.SEARCH, Action.TOGGLE_WRAP, Action.TOGGLE_COMMAND_LOG, Action.QUIT};
         for (Action a : hints) {
             if (x >= r.x() + r.w()) break;

@@ -1,8 +1,10 @@
 package dev.fleetdeck.ui;
 
 import dev.fleetdeck.task.RunEvent;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The one place the model changes: applies a {@link Msg} on the UI thread. Keys are looked up in the active
@@ -24,11 +26,19 @@ public final class Update {
     private final PromptEditor editor;
     private final Effects effects;
 
+    private final TodoControl todo;
+
+    /**
+     * @param io       runs disk work (history, the TODO file) off the UI thread
+     * @param todoFile the checklist the TODO view shows
+     */
     public Update(ConsoleModel model, Actions actions, java.util.function.Consumer<Msg> post, PromptHistory history,
-                  PromptCompleter completer, KeymapLoader keymaps, ThemeLoader themes, Effects effects) {
+                  PromptCompleter completer, KeymapLoader keymaps, ThemeLoader themes, Effects effects,
+                  Executor io, Path todoFile) {
         this.m = model;
         this.effects = effects;
-        this.commands = new Commands(model, actions, post, keymaps, themes);
+        this.todo = new TodoControl(model, new TodoWatcher(todoFile, post), io);
+        this.commands = new Commands(model, actions, post, keymaps, themes, io, todo);
         this.editor = new PromptEditor(model, history, completer, commands);
     }
 
@@ -43,9 +53,23 @@ public final class Update {
                 m.rows = r.rows();
                 m.fullRedraw = true;
             } else if (msg instanceof Msg.Ask a) m.dialogs.add(a.dialog());
+            else if (msg instanceof Msg.Tick) todo.tick();
+            else if (msg instanceof Msg.Notice n) notice(n.text(), n.error());
+            else if (msg instanceof Msg.PastRuns p) commands.pastRuns(p);
+            else if (msg instanceof Msg.TodoRead t) todo.read(t.snapshot());
         } catch (RuntimeException e) {
             m.error("internal error: " + e); // keep running: the operator may have work in flight
         }
+    }
+
+    /** Reads the recent recorded runs in the background, for {@code show} completion. */
+    void refreshPastRuns() {
+        commands.refreshPastRuns();
+    }
+
+    private void notice(String text, boolean error) {
+        if (error) m.error(text);
+        else m.info(text);
     }
 
     private void key(Key key) {
@@ -81,6 +105,10 @@ public final class Update {
             }
             return;
         }
+        if (m.todoShown) { // the TODO view's keys win over the main view's while it is shown
+            Optional<Action> t = km.lookup(Action.Context.TODO, key);
+            if (t.isPresent() && todo.key(t.get())) return;
+        }
         Optional<Action> a = km.lookup(Action.Context.MAIN, key);
         if (a.isPresent()) main(a.get());
         else if (key.typed() != 0 && key.typed() != ' ') m.info("key " + key.name() + " does nothing here; " + km.hint(Action.HELP) + " lists the keys");
@@ -102,7 +130,7 @@ public final class Update {
             }
             case HELP -> m.overlay = new Overlay("Keys: " + m.keymap.name() + " keymap (any key closes)",
                     m.keymap.helpLines(), 0);
-            case TOGGLE_TODO -> m.todoShown = !m.todoShown;
+            case TOGGLE_TODO -> todo.toggleShown();
             case TOGGLE_COMMAND_LOG -> m.commandLogShown = !m.commandLogShown;
             case HOST_UP -> m.hostCursor = Math.max(0, m.hostCursor - 1);
             case HOST_DOWN -> m.hostCursor = Math.min(Math.max(0, m.hosts.size() - 1), m.hostCursor + 1);
@@ -174,6 +202,7 @@ public final class Update {
             m.running.remove(f.runId());
             m.info(r.id() + " " + r.taskId() + (f.cancelled() ? " cancelled" : f.passed() ? " passed" : " FAILED"));
             m.noticeIsError = !f.passed();
+            commands.refreshPastRuns();
         }
     }
 }

@@ -40,7 +40,8 @@ final class VirtualConsole {
     VirtualConsole(int cols, int rows, java.util.function.UnaryOperator<ConsoleConfig> tweak) throws Exception {
         actions = new FakeActions(SELECTIONS);
         ConsoleConfig cfg = tweak.apply(new ConsoleConfig(FLEET, "fleet.json", actions,
-                Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor"), null, null, null, 1000, null, null, null));
+                Map.of("TERM", "xterm-256color", "COLORTERM", "truecolor"), null, null, null, 1000, null, null, null)
+                .withIo(Runnable::run)); // background work runs inline, so tests see its results at once
         term = new DefaultVirtualTerminal(new TerminalSize(cols, rows));
         screen = new TerminalScreen(term);
         screen.startScreen();
