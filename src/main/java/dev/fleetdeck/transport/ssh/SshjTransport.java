@@ -134,6 +134,11 @@ public final class SshjTransport implements Transport {
             closeQuietly(session);
         }
         Integer status = cmd.getExitStatus();
+        if (status != null && streamError.get() != null) {
+            // The command finished but its output could not all be read: say so instead of a silent gap.
+            listener.onLine(new OutputLine(OutputLine.Stream.STDERR, "[fleetdeck: output may be incomplete: "
+                    + streamError.get().getMessage() + "]", java.time.Instant.now()));
+        }
         if (status != null) return new ExecResult.Exited(status);
         if (cmd.getExitSignal() != null) return new ExecResult.Exited(128 + signalNumber(cmd.getExitSignal().name()));
         if (!c.client().isConnected() || streamError.get() != null) {
