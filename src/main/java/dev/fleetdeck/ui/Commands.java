@@ -4,6 +4,7 @@ import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.fleet.Selection;
 import dev.fleetdeck.fleet.SelectionException;
 import dev.fleetdeck.history.RunSummary;
+import dev.fleetdeck.json.ConfigException;
 import dev.fleetdeck.task.RunListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

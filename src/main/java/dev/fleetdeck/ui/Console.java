@@ -1,5 +1,6 @@
 package dev.fleetdeck.ui;
 
+import dev.fleetdeck.json.ConfigException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.fleetdeck.ui;
 
 import com.googlecode.lanterna.screen.Screen;
+import dev.fleetdeck.json.ConfigException;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;

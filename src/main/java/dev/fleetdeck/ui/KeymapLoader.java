@@ -1,12 +1,20 @@
 package dev.fleetdeck.ui;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+import dev.fleetdeck.json.ValueKind;
+import dev.fleetdeck.json.Vocabulary;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads keymap files:
@@ -17,12 +25,20 @@ import java.util.Set;
 public final class KeymapLoader {
 
     public static final List<String> SHIPPED = List.of("default", "emacs", "vim");
+    private static final JsonPath BINDINGS = JsonPath.of("bindings");
+    private static final List<String> ACTIONS = Arrays.stream(Action.values()).map(Action::id).toList();
 
-    private final ConfigFiles files;
+    /** A keymap file as written. */
+    record KeymapJson(String name, String description, @JsonProperty("extends") String parent,
+            Map<String, JsonNode> bindings) implements ConfigFiles.Layer {
+    }
+
+    private final ConfigFiles<KeymapJson, Keymap> files;
 
     /** @param userDir {@code $XDG_CONFIG_HOME/fleetdeck/keymaps}, or null for the shipped keymaps only */
     public KeymapLoader(Path userDir) {
-        files = new ConfigFiles("keymaps", SHIPPED, userDir);
+        files = new ConfigFiles<>("keymaps", SHIPPED, userDir, KeymapJson.class, new Vocabulary(BINDINGS, "action"),
+                KeymapLoader::read);
     }
 
     public List<String> names() {
@@ -30,68 +46,43 @@ public final class KeymapLoader {
     }
 
     public Keymap load(String name) throws ConfigException {
-        return load(name, new HashSet<>());
+        return files.load(name);
     }
 
-    private Keymap load(String name, Set<String> seen) throws ConfigException {
-        if (!seen.add(name)) throw new ConfigException("keymap \"" + name + "\" extends itself (through " + seen + ")");
-        ConfigFiles.Source src = files.find(name);
-        try {
-            LocatedJson.Node root = LocatedJson.parse(src.location(), src.text());
-            if (!(root instanceof LocatedJson.Obj obj)) throw problem(src, root, "expected a JSON object");
-            Map<Action, List<Key>> bindings = new EnumMap<>(Action.class);
-            LocatedJson.Node ext = obj.fields().get("extends");
-            if (ext != null) {
-                if (!(ext instanceof LocatedJson.Str s)) throw problem(src, ext, "\"extends\" must be a keymap name");
-                bindings.putAll(load(s.value(), seen).bindings());
-            }
-            for (String k : obj.fields().keySet()) {
-                if (!Set.of("name", "extends", "bindings", "description").contains(k)) {
-                    int[] at = obj.keyAt().get(k);
-                    throw new LocatedJson.Problem(src.location(), at[0], at[1],
-                            "unknown field \"" + k + "\"; expected name, description, extends, bindings");
-                }
-            }
-            LocatedJson.Node b = obj.fields().get("bindings");
-            if (b == null) throw problem(src, obj, "missing \"bindings\"");
-            if (!(b instanceof LocatedJson.Obj bo)) throw problem(src, b, "\"bindings\" must be an object");
-            for (var e : bo.fields().entrySet()) {
-                int[] at = bo.keyAt().get(e.getKey());
-                Action a = Action.byId(e.getKey()).orElseThrow(() -> new LocatedJson.Problem(src.location(), at[0],
-                        at[1], "unknown action \"" + e.getKey() + "\"; valid actions: " + Action.allIds()));
-                bindings.put(a, keys(src, e.getValue()));
-            }
-            List<String> missing = new ArrayList<>();
-            for (Action a : Action.values()) if (!bindings.containsKey(a)) missing.add(a.id());
-            if (!missing.isEmpty()) {
-                throw problem(src, bo, "no keys for " + String.join(", ", missing)
-                        + " (bind them, or add \"extends\": \"default\")");
-            }
-            Keymap km = new Keymap(name, bindings);
-            if (!km.conflicts().isEmpty()) throw problem(src, bo, String.join("; ", km.conflicts()));
-            return km;
-        } catch (LocatedJson.Problem p) {
-            throw new ConfigException(p.getMessage());
+    private static Keymap read(String name, KeymapJson file, Keymap parent, JsonDocument doc) throws ConfigException {
+        if (file.bindings() == null) throw ConfigFiles.at(doc, JsonPath.ROOT, "missing \"bindings\"");
+        Map<Action, List<Key>> bindings = new EnumMap<>(Action.class);
+        if (parent != null) bindings.putAll(parent.bindings());
+        for (var e : file.bindings().entrySet()) {
+            JsonPath at = BINDINGS.field(e.getKey());
+            Action a = Action.byId(e.getKey()).orElseThrow(() -> ConfigFiles.unknown(doc, at, "action", ACTIONS));
+            bindings.put(a, keys(doc, at, e.getValue()));
         }
+        ConfigFiles.requireAll(doc, BINDINGS, ACTIONS,
+                bindings.keySet().stream().map(Action::id).collect(Collectors.toSet()),
+                "no keys for", "bind them, or add \"extends\": \"default\"");
+        Keymap km = new Keymap(name, bindings);
+        if (!km.conflicts().isEmpty()) throw ConfigFiles.at(doc, BINDINGS, String.join("; ", km.conflicts()));
+        return km;
     }
 
-    private static List<Key> keys(ConfigFiles.Source src, LocatedJson.Node n) throws LocatedJson.Problem {
-        List<LocatedJson.Node> items = n instanceof LocatedJson.Arr a ? a.items() : List.of(n);
+    /** One key name, or a list of them. */
+    private static List<Key> keys(JsonDocument doc, JsonPath at, JsonNode written) throws ConfigException {
+        JsonNode value = written == null ? NullNode.instance : written;
         List<Key> keys = new ArrayList<>();
-        for (LocatedJson.Node item : items) {
-            if (!(item instanceof LocatedJson.Str s)) {
-                throw problem(src, item, "expected a key name, found " + LocatedJson.kind(item));
-            }
-            try {
-                keys.add(Key.parse(s.value()));
-            } catch (IllegalArgumentException e) {
-                throw problem(src, item, e.getMessage());
-            }
-        }
+        if (!value.isArray()) keys.add(key(doc, at, value));
+        for (int i = 0; i < value.size() && value.isArray(); i++) keys.add(key(doc, at.index(i), value.get(i)));
         return keys;
     }
 
-    static LocatedJson.Problem problem(ConfigFiles.Source src, LocatedJson.Node at, String msg) {
-        return new LocatedJson.Problem(src.location(), at.line(), at.column(), msg);
+    private static Key key(JsonDocument doc, JsonPath at, JsonNode value) throws ConfigException {
+        if (!value.isTextual()) {
+            throw ConfigFiles.at(doc, at, "expected a key name, found " + ValueKind.of(value.asToken()));
+        }
+        try {
+            return Key.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw ConfigFiles.at(doc, at, e.getMessage());
+        }
     }
 }

@@ -1,13 +1,19 @@
 package dev.fleetdeck.ui;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetdeck.json.ConfigException;
+import dev.fleetdeck.json.JsonDocument;
+import dev.fleetdeck.json.JsonPath;
+import dev.fleetdeck.json.ValueKind;
+import dev.fleetdeck.json.Vocabulary;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads theme files:
@@ -20,11 +26,23 @@ public final class ThemeLoader {
     public static final List<String> SHIPPED = List.of("dark", "high-contrast", "light", "mono");
     private static final List<String> NAMES = List.of("black", "red", "green", "yellow", "blue", "magenta", "cyan",
             "white");
+    private static final JsonPath STYLES = JsonPath.of("styles");
+    private static final List<String> ELEMENTS = Arrays.stream(Element.values()).map(Element::id).toList();
 
-    private final ConfigFiles files;
+    /** A theme file as written. */
+    record ThemeJson(String name, String description, @JsonProperty("extends") String parent,
+            Map<String, StyleJson> styles) implements ConfigFiles.Layer {
+    }
+
+    /** One element's style; colours stay raw, for their own located messages. */
+    record StyleJson(JsonNode fg, JsonNode bg, Boolean bold, Boolean underline, Boolean reverse, Boolean italic) {
+    }
+
+    private final ConfigFiles<ThemeJson, Theme> files;
 
     public ThemeLoader(Path userDir) {
-        files = new ConfigFiles("themes", SHIPPED, userDir);
+        files = new ConfigFiles<>("themes", SHIPPED, userDir, ThemeJson.class, new Vocabulary(STYLES, "element"),
+                ThemeLoader::read);
     }
 
     public List<String> names() {
@@ -32,82 +50,44 @@ public final class ThemeLoader {
     }
 
     public Theme load(String name) throws ConfigException {
-        return load(name, new HashSet<>());
+        return files.load(name);
     }
 
-    private Theme load(String name, Set<String> seen) throws ConfigException {
-        if (!seen.add(name)) throw new ConfigException("theme \"" + name + "\" extends itself (through " + seen + ")");
-        ConfigFiles.Source src = files.find(name);
-        try {
-            LocatedJson.Node root = LocatedJson.parse(src.location(), src.text());
-            if (!(root instanceof LocatedJson.Obj obj)) throw KeymapLoader.problem(src, root, "expected a JSON object");
-            Map<Element, Style> styles = new EnumMap<>(Element.class);
-            LocatedJson.Node ext = obj.fields().get("extends");
-            if (ext != null) {
-                if (!(ext instanceof LocatedJson.Str s)) throw KeymapLoader.problem(src, ext, "\"extends\" must be a theme name");
-                styles.putAll(load(s.value(), seen).styles());
-            }
-            LocatedJson.Node st = obj.fields().get("styles");
-            if (!(st instanceof LocatedJson.Obj so)) {
-                throw KeymapLoader.problem(src, st == null ? obj : st, "\"styles\" must be an object");
-            }
-            for (var e : so.fields().entrySet()) {
-                int[] at = so.keyAt().get(e.getKey());
-                Element el = Element.byId(e.getKey()).orElseThrow(() -> new LocatedJson.Problem(src.location(), at[0],
-                        at[1], "unknown element \"" + e.getKey() + "\"; valid elements: " + Element.allIds()));
-                styles.put(el, style(src, e.getValue()));
-            }
-            List<String> missing = new ArrayList<>();
-            for (Element el : Element.values()) if (!styles.containsKey(el)) missing.add(el.id());
-            if (!missing.isEmpty()) {
-                throw KeymapLoader.problem(src, so, "no style for " + String.join(", ", missing)
-                        + " (style them, or add \"extends\": \"dark\")");
-            }
-            return new Theme(name, styles);
-        } catch (LocatedJson.Problem p) {
-            throw new ConfigException(p.getMessage());
+    private static Theme read(String name, ThemeJson file, Theme parent, JsonDocument doc) throws ConfigException {
+        if (file.styles() == null) throw ConfigFiles.at(doc, JsonPath.ROOT, "missing \"styles\"");
+        Map<Element, Style> styles = new EnumMap<>(Element.class);
+        if (parent != null) styles.putAll(parent.styles());
+        for (var e : file.styles().entrySet()) {
+            JsonPath at = STYLES.field(e.getKey());
+            Element el = Element.byId(e.getKey()).orElseThrow(() -> ConfigFiles.unknown(doc, at, "element", ELEMENTS));
+            if (e.getValue() == null) throw ConfigFiles.at(doc, at, "expected a style object, found null");
+            styles.put(el, style(doc, at, e.getValue()));
         }
+        ConfigFiles.requireAll(doc, STYLES, ELEMENTS,
+                styles.keySet().stream().map(Element::id).collect(Collectors.toSet()),
+                "no style for", "style them, or add \"extends\": \"dark\"");
+        return new Theme(name, styles);
     }
 
-    private static Style style(ConfigFiles.Source src, LocatedJson.Node n) throws LocatedJson.Problem {
-        if (!(n instanceof LocatedJson.Obj o)) throw KeymapLoader.problem(src, n, "expected a style object");
+    private static Style style(JsonDocument doc, JsonPath at, StyleJson json) throws ConfigException {
         Style s = Style.PLAIN;
-        for (var e : o.fields().entrySet()) {
-            LocatedJson.Node v = e.getValue();
-            switch (e.getKey()) {
-                case "fg" -> s = s.withFg(tint(src, v));
-                case "bg" -> s = s.withBg(tint(src, v));
-                case "bold" -> s = s.withBold(flag(src, v));
-                case "underline" -> s = s.withUnderline(flag(src, v));
-                case "reverse" -> s = s.withReverse(flag(src, v));
-                case "italic" -> s = s.withItalic(flag(src, v));
-                default -> {
-                    int[] at = o.keyAt().get(e.getKey());
-                    throw new LocatedJson.Problem(src.location(), at[0], at[1], "unknown style field \""
-                            + e.getKey() + "\"; expected fg, bg, bold, underline, reverse, italic");
-                }
-            }
-        }
+        if (json.fg() != null) s = s.withFg(tint(doc, at.field("fg"), json.fg()));
+        if (json.bg() != null) s = s.withBg(tint(doc, at.field("bg"), json.bg()));
+        if (json.bold() != null) s = s.withBold(json.bold());
+        if (json.underline() != null) s = s.withUnderline(json.underline());
+        if (json.reverse() != null) s = s.withReverse(json.reverse());
+        if (json.italic() != null) s = s.withItalic(json.italic());
         return s;
     }
 
-    private static boolean flag(ConfigFiles.Source src, LocatedJson.Node v) throws LocatedJson.Problem {
-        if (v instanceof LocatedJson.Bool b) return b.value();
-        throw KeymapLoader.problem(src, v, "expected true or false, found " + LocatedJson.kind(v));
-    }
-
-    static Tint tint(ConfigFiles.Source src, LocatedJson.Node v) throws LocatedJson.Problem {
-        if (v instanceof LocatedJson.Num num) {
-            try {
-                return new Tint.Indexed(Integer.parseInt(num.text()));
-            } catch (IllegalArgumentException e) {
-                throw KeymapLoader.problem(src, v, "palette index must be 0..255");
-            }
+    private static Tint tint(JsonDocument doc, JsonPath at, JsonNode v) throws ConfigException {
+        if (v.isNumber()) {
+            boolean index = v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0 && v.intValue() <= 255;
+            if (!index) throw ConfigFiles.at(doc, at, "palette index must be 0..255");
+            return new Tint.Indexed(v.intValue());
         }
-        if (!(v instanceof LocatedJson.Str str)) {
-            throw KeymapLoader.problem(src, v, "expected a colour, found " + LocatedJson.kind(v));
-        }
-        String s = str.value().toLowerCase(Locale.ROOT);
+        if (!v.isTextual()) throw ConfigFiles.at(doc, at, "expected a colour, found " + ValueKind.of(v.asToken()));
+        String s = v.asText().toLowerCase(Locale.ROOT);
         if (s.equals("default")) return Tint.DEFAULT;
         if (s.matches("#[0-9a-f]{6}")) {
             int rgb = Integer.parseInt(s.substring(1), 16);
@@ -116,7 +96,7 @@ public final class ThemeLoader {
         boolean bright = s.startsWith("bright-");
         int i = NAMES.indexOf(bright ? s.substring(7) : s);
         if (i >= 0) return new Tint.Indexed(i + (bright ? 8 : 0));
-        throw KeymapLoader.problem(src, v, "unknown colour \"" + str.value()
+        throw ConfigFiles.at(doc, at, "unknown colour \"" + v.asText()
                 + "\"; use default, #rrggbb, 0..255, or " + String.join(", ", NAMES) + " (optionally bright-)");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TextColor;
+import dev.fleetdeck.json.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,30 +120,48 @@ class KeymapThemeTest {
 
     @Test
     void errorsNameFileLineColumnAndValidChoices(@TempDir Path cfg) throws Exception {
-        Path km = Files.createDirectories(cfg.resolve("keymaps"));
-        Files.writeString(km.resolve("bad.json"), "{\n  \"extends\": \"default\",\n  \"bindings\": {\n    \"qiut\": [\"q\"]\n  }\n}\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("bad"));
-        assertTrue(e.getMessage().startsWith(km.resolve("bad.json") + ":4:5: unknown action \"qiut\"; valid actions: quit, "),
-                e.getMessage());
-        Files.writeString(km.resolve("badkey.json"), "{\"extends\": \"default\", \"bindings\": {\"quit\": [\"Ctrl+Q\"]}}");
-        e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("badkey"));
-        assertTrue(e.getMessage().contains(":1:46: unknown key \"Ctrl+Q\""), e.getMessage());
-        Files.writeString(km.resolve("partial.json"), "{\"bindings\": {\"quit\": \"q\"}}");
-        e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("partial"));
-        assertTrue(e.getMessage().contains("no keys for interrupt"), e.getMessage());
-        Files.writeString(km.resolve("clash.json"), "{\"extends\": \"default\", \"bindings\": {\"help\": \"q\"}}");
-        e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("clash"));
-        assertTrue(e.getMessage().contains("key q is bound to both"), e.getMessage());
-        Files.writeString(km.resolve("syntax.json"), "{\"bindings\": {\"quit\": [\"q\",]}}");
-        e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("syntax"));
-        assertTrue(e.getMessage().startsWith(km.resolve("syntax.json") + ":1:"), e.getMessage());
+        // {file name, its text, what its error message contains}; the message always starts with the file's path
+        assertErrors(Files.createDirectories(cfg.resolve("keymaps")), (dir, name) -> new KeymapLoader(dir).load(name),
+                new String[][]{
+                    {"bad", "{\n  \"extends\": \"default\",\n  \"bindings\": {\n    \"qiut\": [\"q\"]\n  }\n}\n",
+                        ":4:5: unknown action \"qiut\" (valid actions: quit, "},
+                    {"typo", "{\"extends\": \"default\", \"bindings\": {\"serach\": \"/\"}}",
+                        ":1:37: unknown action \"serach\"; did you mean \"search\"? (valid actions: quit, "},
+                    {"field", "{\"extends\": \"default\",\n \"bindngs\": {}}",
+                        ":2:2: unknown field \"bindngs\"; did you mean \"bindings\"?"},
+                    {"twice", "{\"extends\": \"default\", \"bindings\": {\"quit\": \"q\", \"quit\": \"x\"}}",
+                        ":1:50: duplicate action \"quit\""},
+                    {"badkey", "{\"extends\": \"default\", \"bindings\": {\"quit\": [\"Ctrl+Q\"]}}",
+                        ":1:46: unknown key \"Ctrl+Q\""},
+                    {"partial", "{\"bindings\": {\"quit\": \"q\"}}", ":1:14: no keys for interrupt"},
+                    {"clash", "{\"extends\": \"default\", \"bindings\": {\"help\": \"q\"}}", ":1:36: key q is bound to both"},
+                    {"syntax", "{\"bindings\": {\"quit\": [\"q\",]}}", ":1:"},
+                });
+        assertErrors(Files.createDirectories(cfg.resolve("themes")), (dir, name) -> new ThemeLoader(dir).load(name),
+                new String[][]{
+                    {"bad", "{\"extends\": \"dark\",\n \"styles\": {\"error\": {\"fg\": \"rouge\"}}}",
+                        ":2:29: unknown colour \"rouge\""},
+                    {"el", "{\"extends\": \"dark\", \"styles\": {\"titel\": {}}}",
+                        ":1:32: unknown element \"titel\" (valid elements: background, title"},
+                    {"sf", "{\"extends\": \"dark\", \"styles\": {\"title\": {\"bld\": true}}}",
+                        ":1:42: element \"title\": unknown field \"bld\"; did you mean \"bold\"?"},
+                });
+        Path km = cfg.resolve("keymaps");
+        Files.writeString(km.resolve("loop.json"), "{\"extends\": \"loop\", \"bindings\": {}}");
+        ConfigException e = assertThrows(ConfigException.class, () -> new KeymapLoader(km).load("loop"));
+        assertTrue(e.getMessage().contains("keymap \"loop\" extends itself"), e.getMessage());
+    }
 
-        Path th = Files.createDirectories(cfg.resolve("themes"));
-        Files.writeString(th.resolve("bad.json"), "{\"extends\": \"dark\",\n \"styles\": {\"error\": {\"fg\": \"rouge\"}}}");
-        e = assertThrows(ConfigException.class, () -> new ThemeLoader(th).load("bad"));
-        assertTrue(e.getMessage().contains("bad.json:2:29: unknown colour \"rouge\""), e.getMessage());
-        Files.writeString(th.resolve("el.json"), "{\"extends\": \"dark\", \"styles\": {\"titel\": {}}}");
-        e = assertThrows(ConfigException.class, () -> new ThemeLoader(th).load("el"));
-        assertTrue(e.getMessage().contains("unknown element \"titel\"; valid elements: background, title"), e.getMessage());
+    private interface Load {
+        void load(Path dir, String name) throws Exception;
+    }
+
+    private static void assertErrors(Path dir, Load loader, String[][] cases) throws Exception {
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve(c[0] + ".json"), c[1]);
+            String m = assertThrows(ConfigException.class, () -> loader.load(dir, c[0])).getMessage();
+            String at = dir.resolve(c[0] + ".json").toString();
+            assertTrue(m.startsWith(at) && m.contains(at + c[2]), m);
+        }
     }
 }
