@@ -29,12 +29,16 @@ public final class RemoteScript {
         return "exec /bin/sh -c " + ShellQuote.quote(inner);
     }
 
-    /** Kills the group politely, then by force after 2 s; exits 0 either way. */
+    /**
+     * Kills the group politely, then by force after 2 s; exits 0 either way. Run by {@code /bin/sh} whatever the
+     * login shell is, and written as {@code kill -TERM -PGID}: dash's kill rejects {@code --}.
+     */
     public static String killScript(long pid) {
         String g = "-" + pid;
-        return "kill -TERM -- " + g + " 2>/dev/null || exit 0; i=0; while [ $i -lt 20 ]; do "
-                + "kill -0 -- " + g + " 2>/dev/null || exit 0; sleep 0.1; i=$((i+1)); done; "
-                + "kill -KILL -- " + g + " 2>/dev/null; exit 0";
+        String body = "kill -TERM " + g + " 2>/dev/null || exit 0; i=0; while [ $i -lt 20 ]; do "
+                + "kill -0 " + g + " 2>/dev/null || exit 0; sleep 0.1; i=$((i+1)); done; "
+                + "kill -KILL " + g + " 2>/dev/null; exit 0";
+        return "exec /bin/sh -c " + ShellQuote.quote(body);
     }
 
     /** Watches output for the PID marker (the first one only) and swallows it. */
