@@ -1,0 +1,35 @@
+package dev.fleetdeck.deploy;
+
+import dev.fleetdeck.text.ShellQuote;
+import java.time.Duration;
+
+/**
+ * The host's own deploy lock, against a second operator on another machine: a directory ({@code mkdir} is
+ * atomic) with the owner and an expiry, so a deploy whose fleetdeck was killed does not block the host for
+ * ever. The expiry covers the longest a deploy can hold the host (guard + rollback + come-back time).
+ */
+record RemoteLock(String owner, Duration ttl) {
+
+    private static final String DIR = "\"${FLEETDECK_ROOT:-}/run/fleetdeck/deploy.lock\"";
+
+    String acquire() {
+        return "mkdir -p " + HostPaths.STATE + " || exit 2\n"
+                + "now=$(date +%s)\n"
+                + "if ! mkdir " + DIR + " 2>/dev/null; then\n"
+                + "  exp=$(cat " + DIR + "/expires 2>/dev/null || echo 0)\n"
+                + "  if [ \"$now\" -lt \"$exp\" ]; then\n"
+                + "    echo \"FAIL: host is locked by deploy $(cat " + DIR + "/owner 2>/dev/null) for $((exp - now)) s more\" >&2; exit 1\n"
+                + "  fi\n"
+                + "  echo \"taking over the expired lock of $(cat " + DIR + "/owner 2>/dev/null)\"\n"
+                + "fi\n"
+                + "printf '%s\\n' " + ShellQuote.quote(owner) + " > " + DIR + "/owner\n"
+                + "echo $((now + " + ttl.toSeconds() + ")) > " + DIR + "/expires\n"
+                + "echo \"host lock taken by " + owner.replace("\"", "") + "\"";
+    }
+
+    /** Removes the lock if it is still ours. */
+    String release() {
+        return "[ \"$(cat " + DIR + "/owner 2>/dev/null)\" = " + ShellQuote.quote(owner) + " ] && rm -rf " + DIR
+                + "; true";
+    }
+}
