@@ -46,7 +46,10 @@ final class Activation {
 
     Outcome run() throws InterruptedException {
         boolean guarded = d.options().goal().guarded();
-        Duration limit = guarded ? d.confirm() : Duration.ofHours(1);
+        // Past the confirm timeout the guard decides; the extra keepalive span lets a dead link show up as a
+        // lost connection rather than as a timeout.
+        Duration keepalive = Duration.ofSeconds((long) d.ssh().keepAliveInterval() * d.ssh().keepAliveMaxCount() + 2);
+        Duration limit = guarded ? d.confirm().plus(keepalive) : Duration.ofHours(1);
         String localCmd = d.engine().localActivation(d.host(), d.options().flake(), d.options().goal());
         StepLog.Ran act = localCmd != null
                 ? log.run(ACTIVATE, local, "local", localCmd, limit)
@@ -58,11 +61,12 @@ final class Activation {
         String failure = null;
         boolean rollBackNow = false;
         if (r instanceof ExecResult.Exited x && x.code() != 0) {
-            failure = "activation failed: " + act.problem();
+            failure = Instant.now().isAfter(guardFires()) ? "activation did not finish before the guard fired ("
+                    + act.problem() + ")" : "activation failed: " + act.problem();
             rollBackNow = true;
             log.fail(ACTIVATE, act, failure);
         } else if (r instanceof ExecResult.TimedOut) {
-            failure = "activation did not finish within the confirm timeout (" + d.confirm().toSeconds() + " s)";
+            failure = "activation did not finish within " + limit.toSeconds() + " s";
             log.fail(ACTIVATE, act, failure);
         } else if (r instanceof ExecResult.Exited) {
             log.pass(ACTIVATE, "activated");

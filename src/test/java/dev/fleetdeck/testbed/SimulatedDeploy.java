@@ -30,6 +30,8 @@ public final class SimulatedDeploy implements AutoCloseable {
     /** What activating a generation does to the host. */
     public enum Fault {
         NONE(""),
+        /** Healthy, but takes a moment: long enough to start a second deploy meanwhile. */
+        SLOW("sleep 3"),
         STOP_SSHD("sim-host stop-sshd"),
         LINK_DOWN("sim-host link-down"),
         HANG("echo 'activation hangs (simulated)'; sleep 3600"),
