@@ -23,25 +23,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /** Simulated NixOS hosts made deployable, a workstation with the engines' stand-ins, and a deployer for them. */
-final class DeployBed implements AutoCloseable {
+public final class DeployBed implements AutoCloseable {
 
-    static final Duration CONFIRM = Duration.ofSeconds(6);
+    public static final Duration CONFIRM = Duration.ofSeconds(6);
 
-    final TestHosts hosts;
-    final Path dir;
-    final SimulatedDeploy.Workstation ws;
-    final List<SimulatedDeploy> sims = new ArrayList<>();
-    final List<Host> fleet = new ArrayList<>();
-    final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    public final TestHosts hosts;
+    public final Path dir;
+    public final SimulatedDeploy.Workstation ws;
+    public final List<SimulatedDeploy> sims = new ArrayList<>();
+    public final List<Host> fleet = new ArrayList<>();
+    public final List<RunEvent> events = new CopyOnWriteArrayList<>();
 
-    DeployBed(TestHosts hosts, Path dir) {
+    public DeployBed(TestHosts hosts, Path dir) {
         this.hosts = hosts;
         this.dir = dir;
         this.ws = new SimulatedDeploy.Workstation(dir.resolve("ws"));
     }
 
     /** Adds a simulated host named {@code name} with a cmd and an http health check. */
-    SimulatedDeploy add(String name, boolean netns) {
+    public SimulatedDeploy add(String name, boolean netns) {
         TestHost t = netns ? hosts.startInNetns() : hosts.start();
         SimulatedDeploy sim = SimulatedDeploy.install(t, SimulatedNixos.install(t));
         sims.add(sim);
@@ -55,7 +55,7 @@ final class DeployBed implements AutoCloseable {
         return sim;
     }
 
-    Path knownHosts() {
+    public Path knownHosts() {
         Path f = dir.resolve("known_hosts");
         String lines = hosts.hosts().stream().map(h -> h.knownHostsLine() + "\n").collect(Collectors.joining());
         try {
@@ -66,23 +66,23 @@ final class DeployBed implements AutoCloseable {
         return f;
     }
 
-    SshSettings ssh() {
+    public SshSettings ssh() {
         SshSettings base = SshSettings.fromEnvironment(Map.of("HOME", dir.toString())).withKnownHosts(knownHosts())
                 .withDefaultIdentities(List.of()).withAgentSocket(null);
         return new SshSettings(base.home(), base.knownHosts(), null, List.of(), base.confirmer(), base.passphrases(),
                 Duration.ofSeconds(3), 2, 4);
     }
 
-    LocalTools tools() {
+    public LocalTools tools() {
         return new LocalTools(List.of(ws.bin()), Map.of(), dir.resolve("state"));
     }
 
-    DeployOptions options() {
+    public DeployOptions options() {
         return DeployOptions.defaults(ws.flake()).withTimeouts(CONFIRM, Duration.ofSeconds(2), Duration.ofSeconds(25))
                 .withParams(Map.of(), Map.of("dnsName", "localhost"));
     }
 
-    Deployer deployer() {
+    public Deployer deployer() {
         try {
             TaskCatalog c = TaskCatalog.load(Map.of("XDG_CONFIG_HOME", dir.resolve("cfg").toString(),
                     "HOME", dir.toString()), null);
@@ -92,16 +92,16 @@ final class DeployBed implements AutoCloseable {
         }
     }
 
-    DeployResult deploy(DeployOptions o, Host... on) throws Exception {
+    public DeployResult deploy(DeployOptions o, Host... on) throws Exception {
         return deployer().start(List.of(on), o, events::add).get();
     }
 
-    Host host(int i) {
+    public Host host(int i) {
         return fleet.get(i);
     }
 
     /** Everything one host's steps printed and concluded, for failure messages. */
-    String transcript(String host) {
+    public String transcript(String host) {
         StringBuilder b = new StringBuilder();
         for (RunEvent e : events) {
             if (e instanceof RunEvent.StepStarted s && s.host().equals(host)) b.append("> ").append(s.stepId())

@@ -89,6 +89,17 @@ public final class SimulatedDeploy implements AutoCloseable {
         return livePids(".timer.pid").findAny().isPresent();
     }
 
+    /** A deploy's activation unit ({@code fleetdeck-switch-*}) runs on the host now. */
+    public boolean activationRunning() {
+        Path dir = nixos.path("/var/lib/fleetdeck-sim/transient");
+        if (!Files.isDirectory(dir)) return false;
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("fleetdeck-switch-.*\\.service\\.pid"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The sshd pid file says a live sshd (the original or one a rollback started) serves this host. */
     public boolean sshdAlive() {
         try {
