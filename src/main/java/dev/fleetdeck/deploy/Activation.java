@@ -140,8 +140,8 @@ final class Activation {
         try (Transport fresh = Transports.open(d.host(), d.ssh())) {
             Duration left = Duration.between(Instant.now(), guardFires().minusSeconds(1));
             log.markDone(HostDeploy.VALIDATED);
-            List<StepOutcome> v = d.embedded(HostDeploy.capped(d.validate(), left), d.options().validateParams(),
-                    fresh, local);
+            List<StepOutcome> v = d.embedded(forGoal(HostDeploy.capped(d.validate(), left)),
+                    d.options().validateParams(), fresh, local);
             if (v == null) return "bad validate parameters";
             if (!EmbeddedChecklist.passed(v)) {
                 StepOutcome bad = v.stream().filter(o -> o.status().failure()).findFirst().orElseThrow();
@@ -160,6 +160,19 @@ final class Activation {
             return null;
         }
     }
+
+    /**
+     * goal test activates without moving the system profile, so validate's "profile = running system" step
+     * does not apply; the disarm step checks the running generation instead.
+     */
+    private dev.fleetdeck.task.TaskDef forGoal(dev.fleetdeck.task.TaskDef v) {
+        if (d.options().goal() != Goal.TEST) return v;
+        log.skip(PROFILE_STEP, "goal test leaves the system profile alone (disarm checks the running generation)");
+        return new dev.fleetdeck.task.TaskDef(v.id(), v.title(), v.description(), v.params(),
+                v.steps().stream().filter(s -> !s.id().equals(PROFILE_STEP)).toList(), v.source());
+    }
+
+    private static final String PROFILE_STEP = "generation";
 
     private Outcome rollBack(String failure, boolean now) throws InterruptedException {
         if (!log.done(HostDeploy.VALIDATED)) {

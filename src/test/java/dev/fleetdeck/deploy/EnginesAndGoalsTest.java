@@ -68,6 +68,28 @@ class EnginesAndGoalsTest {
     }
 
     @Test
+    void testGoalIsGuardedAndLeavesTheProfile() throws Exception {
+        Path profile = sim.profileGeneration();
+        String built = bed.ws.build("web1", Fault.NONE);
+        DeployResult r = bed.deploy(bed.options().withGoal(Goal.TEST), bed.host(0));
+        assertEquals(Outcome.Kind.CONFIRMED, r.outcome("web1").kind(), bed.transcript("web1"));
+        assertTrue(sim.currentGeneration().endsWith(built));
+        assertEquals(profile, sim.profileGeneration(), "test does not move the system profile");
+        assertFalse(sim.anyTimerActive());
+    }
+
+    @Test
+    void testGoalBrokenIsRolledBack() throws Exception {
+        Path before = sim.currentGeneration();
+        bed.ws.build("web1", Fault.STOP_SSHD);
+        DeployResult r = bed.deploy(bed.options().withGoal(Goal.TEST), bed.host(0));
+        assertEquals(Outcome.Kind.ROLLED_BACK, r.outcome("web1").kind(), bed.transcript("web1"));
+        assertEquals(before, sim.currentGeneration());
+        assertEquals(before, sim.profileGeneration());
+        assertTrue(sim.sshdAlive());
+    }
+
+    @Test
     void bootGoalArmsNoGuardAndLeavesTheRunningSystem() throws Exception {
         Path before = sim.currentGeneration();
         String built = bed.ws.build("web1", Fault.STOP_SSHD);
