@@ -26,6 +26,7 @@ final class Activation {
     private final Transport remote;
     private final Transport local;
     private final StepLog log;
+    private String lastReconnectProblem = "no attempt";
 
     Activation(HostDeploy d, GuardScript guard, String previous, String storeName, Instant armedAt, Transport remote,
                Transport local) {
@@ -80,7 +81,7 @@ final class Activation {
         if (failure == null) {
             current = reconnect();
             if (current == null) {
-                failure = "host unreachable over a fresh connection after activation";
+                failure = "host unreachable over a fresh connection after activation (" + lastReconnectProblem + ")";
             } else if (storeName != null && !current.endsWith("/" + storeName)) {
                 failure = "host runs " + current + ", not the new generation " + storeName;
                 rollBackNow = true;
@@ -128,6 +129,7 @@ final class Activation {
                         Duration.ofSeconds(10));
                 if (r.ok() && !r.last().isEmpty()) return r.last();
                 last = r.problem();
+                lastReconnectProblem = last;
             }
             log.say(RECONNECT, "attempt " + attempt + ": " + last);
             Thread.sleep(HostDeploy.retryPause().toMillis());

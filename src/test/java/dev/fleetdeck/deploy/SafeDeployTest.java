@@ -187,4 +187,10 @@ class SafeDeployTest {
             assertEquals(before.get(i), sims.get(i).currentGeneration(), "h" + i + " unchanged");
         }
     }
+
+    @Test
+    void newHostKeyIsNeverTrustedAndTheGuardRestoresTheOldOne() throws Exception {
+        Outcome o = deployBroken(Fault.NEW_HOST_KEY);
+        assertTrue(o.reason().contains("host unreachable") && o.reason().contains("key"), o.message());
+    }
 }

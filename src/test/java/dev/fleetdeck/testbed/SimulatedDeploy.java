@@ -37,7 +37,9 @@ public final class SimulatedDeploy implements AutoCloseable {
         HANG("echo 'activation hangs (simulated)'; sleep 3600"),
         EXIT_NONZERO("echo 'error: the following units failed: api.service (simulated)' >&2; exit 4"),
         SERVICE_DOWN("sim-host unit api.service inactive success"),
-        HTTP_500("echo 500 > \"$FLEETDECK_ROOT/var/lib/fleetdeck-sim/http-status\"");
+        HTTP_500("echo 500 > \"$FLEETDECK_ROOT/var/lib/fleetdeck-sim/http-status\""),
+        /** sshd restarts with a new host key (a generation that ships its own key, e.g. from sops-nix). */
+        NEW_HOST_KEY("sim-host new-host-key");
 
         final String script;
 
@@ -176,6 +178,7 @@ public final class SimulatedDeploy implements AutoCloseable {
         for (String s : List.of("systemd-run", "sim-unit", "systemctl", "nix-env")) copyResource(s, bin.resolve(s));
         String link = host.inNetns() ? innerLink(host.netnsName()) : "";
         if (!link.isEmpty()) Exec.check("ip", "-n", host.netnsName(), "route", "replace", "default", "dev", link);
+        Path hostKey = host.dir().resolve("ssh_host_ed25519_key");
         executable(bin.resolve("sim-host"), """
                 #!/bin/sh
                 # TEST-BED helper of a simulated NixOS host -- restores or breaks what a generation's activation
@@ -183,10 +186,23 @@ public final class SimulatedDeploy implements AutoCloseable {
                 set -u
                 sim="$FLEETDECK_ROOT/var/lib/fleetdeck-sim"
                 case "$1" in
-                  restore)
+                  start-sshd)
                     if ! kill -0 "$(cat '%2$s' 2>/dev/null)" 2>/dev/null; then
                       setsid '%1$s' -D -e -f '%3$s' < /dev/null >> '%5$s' 2>&1 9>&- &
+                    fi ;;
+                  restart-sshd)
+                    old=$(cat '%2$s' 2>/dev/null); kill "$old" 2>/dev/null
+                    while kill -0 "$old" 2>/dev/null; do sleep 0.05; done
+                    "$0" start-sshd ;;
+                  new-host-key)
+                    rm -f "$sim/newkey" "$sim/newkey.pub"
+                    ssh-keygen -q -t ed25519 -N '' -C '' -f "$sim/newkey" && cp "$sim/newkey" '%6$s' && cp "$sim/newkey.pub" '%6$s.pub'
+                    "$0" restart-sshd ;;
+                  restore)
+                    if ! cmp -s '%6$s' "$sim/hostkey.orig"; then
+                      cp "$sim/hostkey.orig" '%6$s' && cp "$sim/hostkey.orig.pub" '%6$s.pub' && "$0" restart-sshd
                     fi
+                    "$0" start-sshd
                     if [ -n '%4$s' ]; then ip link set dev '%4$s' up && ip route replace default dev '%4$s'; fi
                     "$0" unit api.service active success
                     echo 200 > "$sim/http-status" ;;
@@ -198,7 +214,9 @@ public final class SimulatedDeploy implements AutoCloseable {
                       && mv "$sim/units.new" "$sim/units" ;;
                 esac
                 """.formatted(Sshd.binary(), host.dir().resolve(TestHost.PID_FILE), host.dir().resolve("sshd_config"),
-                link, host.logFile()));
+                link, host.logFile(), hostKey));
+        copy(hostKey, nixos.path("/var/lib/fleetdeck-sim/hostkey.orig"));
+        copy(Path.of(hostKey + ".pub"), nixos.path("/var/lib/fleetdeck-sim/hostkey.orig.pub"));
         nixos.unit("api.service", "active", "success");
         SimulatedNixos.write(nixos.path("/var/lib/fleetdeck-sim/http-status"), "200\n");
         // The generations SimulatedNixos built are healthy ones: give them an activation too.
@@ -206,6 +224,15 @@ public final class SimulatedDeploy implements AutoCloseable {
             for (Path l : links.filter(p -> p.getFileName().toString().matches("system-\\d+-link")).toList()) {
                 makeActivatable(l.toRealPath(), Fault.NONE);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            SimulatedNixos.mkdirs(to.getParent());
+            Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
