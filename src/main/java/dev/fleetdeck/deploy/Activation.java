@@ -87,6 +87,7 @@ final class Activation {
                 rollBackNow = true;
             } else if (storeName == null && current.equals(previous)) {
                 failure = d.engine().id() + " left the host on the previous generation (its own rollback)";
+                rollBackNow = true;
             }
             if (failure != null) log.fail(RECONNECT, null, failure);
         }

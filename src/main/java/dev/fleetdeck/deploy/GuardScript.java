@@ -38,6 +38,15 @@ record GuardScript(String deployId, String previous, Duration confirmTimeout, Du
         return "fleetdeck-switch-" + deployId + ".service";
     }
 
+    /**
+     * The guard runs the previous generation's own tools first: /run/current-system/sw/bin will be the new,
+     * possibly broken, generation by the time it fires.
+     */
+    private String guardEnv() {
+        return "\"--setenv=PATH=\"" + ShellQuote.quote(previous + "/sw/bin") + "\":$PATH\" "
+                + "${FLEETDECK_ROOT:+\"--setenv=FLEETDECK_ROOT=$FLEETDECK_ROOT\"}";
+    }
+
     private String bodyArgs() {
         return "-- /bin/sh -c " + ShellQuote.quote(BODY) + " fleetdeck-guard " + HostPaths.PROFILE + " "
                 + ShellQuote.quote(previous) + " " + HostPaths.deployDir(deployId) + " " + HostPaths.SWITCH_LOCK
@@ -49,7 +58,7 @@ record GuardScript(String deployId, String previous, Duration confirmTimeout, Du
         return "mkdir -p " + HostPaths.deployDir(deployId) + " || exit 2\n"
                 + "systemd-run --collect --no-ask-password --quiet --unit=fleetdeck-guard-" + deployId
                 + " --on-active=" + Math.max(1, confirmTimeout.toSeconds()) + "s --timer-property=AccuracySec=1s "
-                + HostPaths.UNIT_ENV + " " + bodyArgs() + " || exit 1\n"
+                + guardEnv() + " " + bodyArgs() + " || exit 1\n"
                 + "systemctl is-active --quiet " + timerUnit()
                 + " || { echo 'FAIL: the guard timer is not active' >&2; exit 1; }\n"
                 + "echo \"guard armed: back to " + previous.replace("\"", "") + " in "
@@ -75,7 +84,7 @@ record GuardScript(String deployId, String previous, Duration confirmTimeout, Du
     String fireNow() {
         return "systemctl stop " + timerUnit() + " 2>/dev/null\n"
                 + "systemd-run --collect --no-ask-password --quiet --unit=fleetdeck-rollback-" + deployId + " "
-                + HostPaths.UNIT_ENV + " " + bodyArgs() + " || exit 1\n"
+                + guardEnv() + " " + bodyArgs() + " || exit 1\n"
                 + "echo 'rollback started on the host'";
     }
 

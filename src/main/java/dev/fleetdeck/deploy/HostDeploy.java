@@ -106,7 +106,7 @@ final class HostDeploy {
             }
             log.pass(LOCK, "locked here and on the host");
             try {
-                return afterLock(remote);
+                return afterLock(remote, remoteLock);
             } finally {
                 try (Transport fresh = Transports.open(host, ssh)) {
                     fresh.exec(dev.fleetdeck.transport.Command.shell(remoteLock.release()).withTimeout(
@@ -116,7 +116,7 @@ final class HostDeploy {
         }
     }
 
-    private Outcome afterLock(Transport remote) throws InterruptedException {
+    private Outcome afterLock(Transport remote, RemoteLock remoteLock) throws InterruptedException {
         Transport local = tools.transport();
         Map<String, String> pfParams = new java.util.HashMap<>(options.preflightParams());
         pfParams.putIfAbsent("flake", options.flake().toString());
@@ -153,7 +153,7 @@ final class HostDeploy {
         }
         String storeName = storePath == null ? null : storePath.substring(storePath.lastIndexOf('/') + 1);
 
-        StepLog.Ran rec = log.run(RECORD, remote, "host", "echo \"previous=$(readlink -f " + HostPaths.CURRENT
+        StepLog.Ran rec = log.run(RECORD, remote, "host", remoteLock.refresh() + "echo \"previous=$(readlink -f " + HostPaths.CURRENT
                 + ")\"; echo \"profile=$(readlink " + HostPaths.PROFILE + ")\"", QUICK);
         String previous = rec.value("previous");
         if (!rec.ok() || previous == null || previous.isEmpty()) {

@@ -27,6 +27,14 @@ record RemoteLock(String owner, Duration ttl) {
                 + "echo \"host lock taken by " + owner.replace("\"", "") + "\"";
     }
 
+    /** Proves the lock is still ours (a long build may outlast it) and extends it; exit 1 when lost. */
+    String refresh() {
+        return "if [ \"$(cat " + DIR + "/owner 2>/dev/null)\" != " + ShellQuote.quote(owner) + " ]; then\n"
+                + "  echo \"FAIL: lost the host lock to $(cat " + DIR + "/owner 2>/dev/null)\" >&2; exit 1\n"
+                + "fi\n"
+                + "echo $(($(date +%s) + " + ttl.toSeconds() + ")) > " + DIR + "/expires\n";
+    }
+
     /** Removes the lock if it is still ours. */
     String release() {
         return "[ \"$(cat " + DIR + "/owner 2>/dev/null)\" = " + ShellQuote.quote(owner) + " ] && rm -rf " + DIR
