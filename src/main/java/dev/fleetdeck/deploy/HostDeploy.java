@@ -105,14 +105,15 @@ final class HostDeploy {
                 return skipAll(busy ? Outcome.Kind.REFUSED : Outcome.Kind.FAILED_BEFORE_ACTIVATION, lock.problem());
             }
             log.pass(LOCK, "locked here and on the host");
-            try {
-                return afterLock(remote, remoteLock);
-            } finally {
+            Outcome o = afterLock(remote, remoteLock);
+            // An unknown host may still have its guard pending: its lock stays until it expires.
+            if (o.kind() != Outcome.Kind.UNKNOWN) {
                 try (Transport fresh = Transports.open(host, ssh)) {
                     fresh.exec(dev.fleetdeck.transport.Command.shell(remoteLock.release()).withTimeout(
                             Duration.ofSeconds(15)), line -> { }).await();
                 }
             }
+            return o;
         }
     }
 
