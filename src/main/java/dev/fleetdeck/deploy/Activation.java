@@ -5,6 +5,7 @@ import static dev.fleetdeck.deploy.DeploySteps.*;
 import dev.fleetdeck.task.EmbeddedChecklist;
 import dev.fleetdeck.task.RunResult.StepOutcome;
 import dev.fleetdeck.task.StepStatus;
+import dev.fleetdeck.task.TaskDef;
 import dev.fleetdeck.transport.ExecResult;
 import dev.fleetdeck.transport.Transport;
 import dev.fleetdeck.transport.Transports;
@@ -168,10 +169,10 @@ final class Activation {
      * goal test activates without moving the system profile, so validate's "profile = running system" step
      * does not apply; the disarm step checks the running generation instead.
      */
-    private dev.fleetdeck.task.TaskDef forGoal(dev.fleetdeck.task.TaskDef v) {
+    private TaskDef forGoal(TaskDef v) {
         if (d.options().goal() != Goal.TEST) return v;
         log.skip(PROFILE_STEP, "goal test leaves the system profile alone (disarm checks the running generation)");
-        return new dev.fleetdeck.task.TaskDef(v.id(), v.title(), v.description(), v.params(),
+        return new TaskDef(v.id(), v.title(), v.description(), v.params(),
                 v.steps().stream().filter(s -> !s.id().equals(PROFILE_STEP)).toList(), v.source());
     }
 
@@ -179,7 +180,7 @@ final class Activation {
 
     private Outcome rollBack(String failure, boolean now) throws InterruptedException {
         if (!log.done(HostDeploy.VALIDATED)) {
-            dev.fleetdeck.task.EmbeddedChecklist.skipAll(d.runIdForSkips(), d.validate(), d.host().name(), failure,
+            EmbeddedChecklist.skipAll(d.runId(), d.validate(), d.host().name(), failure,
                     log.listener());
             log.markDone(HostDeploy.VALIDATED);
         }

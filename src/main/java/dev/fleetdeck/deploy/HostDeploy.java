@@ -9,13 +9,14 @@ import dev.fleetdeck.task.StepDef;
 import dev.fleetdeck.task.StepStatus;
 import dev.fleetdeck.task.TaskDef;
 import dev.fleetdeck.task.TaskParamException;
-import dev.fleetdeck.transport.ExecResult;
+import dev.fleetdeck.transport.Command;
 import dev.fleetdeck.transport.SshSettings;
 import dev.fleetdeck.transport.Transport;
 import dev.fleetdeck.transport.Transports;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ final class HostDeploy {
             // An unknown host may still have its guard pending: its lock stays until it expires.
             if (o.kind() != Outcome.Kind.UNKNOWN) {
                 try (Transport fresh = Transports.open(host, ssh)) {
-                    fresh.exec(dev.fleetdeck.transport.Command.shell(remoteLock.release()).withTimeout(
+                    fresh.exec(Command.shell(remoteLock.release()).withTimeout(
                             Duration.ofSeconds(15)), line -> { }).await();
                 }
             }
@@ -119,7 +120,7 @@ final class HostDeploy {
 
     private Outcome afterLock(Transport remote, RemoteLock remoteLock) throws InterruptedException {
         Transport local = tools.transport();
-        Map<String, String> pfParams = new java.util.HashMap<>(options.preflightParams());
+        Map<String, String> pfParams = new HashMap<>(options.preflightParams());
         pfParams.putIfAbsent("flake", options.flake().toString());
         List<StepOutcome> pf = embedded(preflight, pfParams, remote, local);
         if (pf == null) return skipRest(Outcome.Kind.FAILED_BEFORE_ACTIVATION, "bad preflight parameters");
@@ -246,7 +247,7 @@ final class HostDeploy {
         return new Outcome(host.name(), kind, reason);
     }
 
-    String runIdForSkips() {
+    String runId() {
         return runId;
     }
 

@@ -1,5 +1,7 @@
 package dev.fleetdeck.deploy;
 
+import dev.fleetdeck.text.ShellQuote;
+
 /**
  * The host paths a deploy touches, as shell words. Each is written {@code "${FLEETDECK_ROOT:-}/…"} like the
  * built-in tasks: on a real NixOS host the variable is unset and these are the real paths.
@@ -20,7 +22,7 @@ final class HostPaths {
 
     /** A store path on the host, from its name ({@code <hash>-nixos-system-…}). */
     static String store(String name) {
-        return "\"${FLEETDECK_ROOT:-}/nix/store/\"" + dev.fleetdeck.text.ShellQuote.quote(name);
+        return "\"${FLEETDECK_ROOT:-}/nix/store/\"" + ShellQuote.quote(name);
     }
 
     /** systemd-run options that carry this shell's PATH (and the test root, when set) into the unit. */

@@ -90,6 +90,13 @@ class DeployCliTest {
         FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true))
                 .execute("history", "--state-dir", tmp.resolve("state").toString());
         assertTrue(out.toString().contains("deploy"), out.toString());
+        // The run's id is the first word of the first data row; show replays the checklist and the outcome.
+        String runId = out.toString().lines().skip(1).findFirst().orElseThrow().split("\\s+")[0];
+        StringWriter shown = new StringWriter();
+        FleetdeckCommand.commandLine(new PrintWriter(shown, true), new PrintWriter(new StringWriter(), true))
+                .execute("show", runId, "--state-dir", tmp.resolve("state").toString());
+        assertTrue(shown.toString().contains("confirmed: running"), shown.toString());
+        assertTrue(shown.toString().contains("Arm the rollback guard"), shown.toString());
     }
 
     @Test
@@ -100,6 +107,16 @@ class DeployCliTest {
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("web1: rolled back: health check \"api\" failed"), r.out());
         assertEquals(before, sim.currentGeneration());
+    }
+
+    @Test
+    void jsonModePrintsTheEvents() throws Exception {
+        bed.ws.build("web1", Fault.NONE);
+        Run r = run("--yes", "--json", "--serial");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().lines().allMatch(l -> l.startsWith("{")), r.out());
+        assertTrue(r.out().contains("systemd-run --collect"), "the exact commands are in the log");
+        assertTrue(r.out().contains("confirmed: running"), r.out());
     }
 
     @Test
