@@ -96,7 +96,7 @@ final class HostDeploy {
             log.fail(LOCK, null, why);
             return skipAll(Outcome.Kind.REFUSED, why);
         }
-        RemoteLock remoteLock = new RemoteLock(runId, confirm.multipliedBy(3).plus(options.lockWait().multipliedBy(2))
+        RemoteLock remoteLock = new RemoteLock(runId, deployId, confirm.multipliedBy(3).plus(options.lockWait().multipliedBy(2))
                 .plus(options.comeBack()).plus(Duration.ofMinutes(30)));
         try (LocalLock held = local.get(); Transport remote = Transports.open(host, ssh)) {
             StepLog.Ran lock = log.run(LOCK, remote, "host", remoteLock.acquire(), QUICK);

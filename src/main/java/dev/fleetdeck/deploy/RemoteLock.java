@@ -6,9 +6,10 @@ import java.time.Duration;
 /**
  * The host's own deploy lock, against a second operator on another machine: a directory ({@code mkdir} is
  * atomic) with the owner and an expiry, so a deploy whose fleetdeck was killed does not block the host for
- * ever. The expiry covers the longest a deploy can hold the host (guard + rollback + come-back time).
+ * ever, and a deploy whose guard already rolled the host back (its fleetdeck died) no longer holds it. The
+ * expiry covers the longest a deploy can hold the host (guard + rollback + come-back time).
  */
-record RemoteLock(String owner, Duration ttl) {
+record RemoteLock(String owner, String deployId, Duration ttl) {
 
     private static final String DIR = "\"${FLEETDECK_ROOT:-}/run/fleetdeck/deploy.lock\"";
 
@@ -17,13 +18,16 @@ record RemoteLock(String owner, Duration ttl) {
                 + "now=$(date +%s)\n"
                 + "if ! mkdir " + DIR + " 2>/dev/null; then\n"
                 + "  exp=$(cat " + DIR + "/expires 2>/dev/null || echo 0)\n"
-                + "  if [ \"$now\" -lt \"$exp\" ]; then\n"
+                + "  done_=$(cat " + DIR + "/deploy-dir 2>/dev/null)/rolled-back\n"
+                // A deploy whose fleetdeck died is over once its guard has rolled the host back.
+                + "  if [ \"$now\" -lt \"$exp\" ] && [ ! -e \"$done_\" ]; then\n"
                 + "    echo \"FAIL: host is locked by deploy $(cat " + DIR + "/owner 2>/dev/null) for $((exp - now)) s more\" >&2; exit 1\n"
                 + "  fi\n"
-                + "  echo \"taking over the expired lock of $(cat " + DIR + "/owner 2>/dev/null)\"\n"
+                + "  echo \"taking over the lock of $(cat " + DIR + "/owner 2>/dev/null): expired, or its guard rolled back\"\n"
                 + "fi\n"
                 + "printf '%s\\n' " + ShellQuote.quote(owner) + " > " + DIR + "/owner\n"
                 + "echo $((now + " + ttl.toSeconds() + ")) > " + DIR + "/expires\n"
+                + "printf '%s\\n' " + HostPaths.deployDir(deployId) + " > " + DIR + "/deploy-dir\n"
                 + "echo \"host lock taken by " + owner.replace("\"", "") + "\"";
     }
 

@@ -150,5 +150,10 @@ class DeployCliTest {
         Await.until(Duration.ofSeconds(10), () -> !sim.anyTimerActive(), "the guard to be gone");
         assertEquals(before, sim.profileGeneration());
         assertTrue(sim.sshdAlive());
+        // The killed deploy's host lock no longer blocks: its guard has finished.
+        String next = bed.ws.build("web1", Fault.NONE);
+        Run r = run("--yes");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(sim.currentGeneration().endsWith(next));
     }
 }

@@ -12,7 +12,7 @@ class HostScriptsTest {
 
     private final GuardScript guard = new GuardScript("r1", "/nix/store/abc-nixos-system-x", Duration.ofSeconds(90),
             Duration.ofSeconds(60));
-    private final RemoteLock lock = new RemoteLock("r1", Duration.ofMinutes(40));
+    private final RemoteLock lock = new RemoteLock("r1", "r1", Duration.ofMinutes(40));
 
     @Test
     void scriptsParse() throws Exception {
