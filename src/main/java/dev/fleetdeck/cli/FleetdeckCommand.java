@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Run a NixOS fleet from the keyboard.",
                 "Without a command, opens the full-screen console on your fleet."},
         subcommands = {HostsCommand.class, ExecCommand.class, RunCommand.class, HistoryCommand.class,
-                ShowCommand.class, TodoCommand.class, TrustCommand.class},
+                ShowCommand.class, TodoCommand.class, TrustCommand.class, DeployCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:a host failed or was unreachable", "2:bad usage or configuration"})
 public final class FleetdeckCommand implements Callable<Integer> {
