@@ -45,7 +45,6 @@ public final class FleetdeckCommand implements Callable<Integer> {
             + "after runs (default: ./TODO-CHECKLIST.md)")
     Path todo;
 
-
     public static int run(String[] args) {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
     }
