@@ -15,7 +15,6 @@ import dev.fleetdeck.task.TaskCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -100,7 +99,8 @@ final class DeployCommand implements Callable<Integer> {
             options = DeployOptions.defaults(repo.toAbsolutePath()).withGoal(Goal.fromId(goal))
                     .withEngine(engine == null ? null : DeployEngine.fromId(engine))
                     .withParallel(serial ? 1 : parallel, keepGoing)
-                    .withParams(params(preflightParams), params(validateParams));
+                    .withParams(ParamArgs.parse("--preflight-param", preflightParams),
+                            ParamArgs.parse("--validate-param", validateParams));
             DeployOptions d = options;
             options = options.withTimeouts(duration(confirmTimeout, null), duration(lockWait, d.lockWait()), d.comeBack());
         } catch (IllegalArgumentException e) {
@@ -159,15 +159,5 @@ final class DeployCommand implements Callable<Integer> {
         if (text == null) return otherwise;
         return DurationText.parse(text).orElseThrow(() -> new IllegalArgumentException(
                 "bad duration \"" + text + "\": " + DurationText.FORMS));
-    }
-
-    private static Map<String, String> params(List<String> args) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("parameters are NAME=VALUE, got \"" + a + "\"");
-            params.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        return params;
     }
 }

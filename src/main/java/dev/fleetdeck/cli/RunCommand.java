@@ -14,7 +14,6 @@ import dev.fleetdeck.ui.ConsoleConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -74,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (parallel < 1) throw new CliFailure(ExitCodes.USAGE, "--parallel must be at least 1");
-        Map<String, String> params = parseParams(paramArgs);
+        Map<String, String> params = ParamArgs.parse("--param", paramArgs);
         List<Host> hosts = fleet.select(selection);
         Path repo = flakeDir != null ? flakeDir : fleet.fleet().source().getParent();
         TaskDef task;
@@ -133,15 +132,5 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             spec.commandLine().getErr().println("fleetdeck: warning: " + file + " not updated: " + e.getMessage());
         }
-    }
-
-    private static Map<String, String> parseParams(List<String> args) {
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String a : args) {
-            int eq = a.indexOf('=');
-            if (eq <= 0) throw new CliFailure(ExitCodes.USAGE, "--param needs NAME=VALUE, got \"" + a + "\"");
-            params.put(a.substring(0, eq), a.substring(eq + 1));
-        }
-        return params;
     }
 }
