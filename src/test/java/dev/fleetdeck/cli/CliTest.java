@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetdeck.testbed.FleetFiles;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.io.PrintWriter;
@@ -42,18 +43,9 @@ class CliTest {
     void fleet() throws Exception {
         alpha = hosts.start();
         beta = hosts.start();
-        fleet = dir.resolve("fleet.json");
-        Files.writeString(fleet, """
-                {
-                  "defaults": { "user": "%s", "identityFiles": ["%s"] },
-                  "hosts": {
-                    "alpha": { "address": "127.0.0.1", "port": %d, "tags": ["servers"] },
-                    "beta":  { "address": "127.0.0.1", "port": %d, "tags": ["servers", "gpu"] }
-                  }
-                }
-                """.formatted(alpha.user(), alpha.userKey(), alpha.port(), beta.port()));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, alpha.knownHostsLine() + "\n" + beta.knownHostsLine() + "\n");
+        FleetFiles files = FleetFiles.in(dir).host("alpha", alpha, "servers").host("beta", beta, "servers", "gpu");
+        fleet = files.write();
+        knownHosts = files.knownHosts();
     }
 
     private Run run(String... args) {

@@ -10,6 +10,7 @@ import dev.fleetdeck.history.RunRecord;
 import dev.fleetdeck.history.RunStore;
 import dev.fleetdeck.history.RunSummary;
 import dev.fleetdeck.task.StepStatus;
+import dev.fleetdeck.testbed.FleetFiles;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.io.PrintWriter;
@@ -46,14 +47,9 @@ class RunCommandTest {
     void setUp() throws Exception {
         alpha = hosts.start();
         beta = hosts.start();
-        fleet = dir.resolve("fleet.json");
-        Files.writeString(fleet, """
-                { "defaults": { "user": "%s", "identityFiles": ["%s"] },
-                  "hosts": { "alpha": { "address": "127.0.0.1", "port": %d },
-                             "beta":  { "address": "127.0.0.1", "port": %d, "tags": ["broken"] } } }
-                """.formatted(alpha.user(), alpha.userKey(), alpha.port(), beta.port()));
-        knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, alpha.knownHostsLine() + "\n" + beta.knownHostsLine() + "\n");
+        FleetFiles files = FleetFiles.in(dir).host("alpha", alpha).host("beta", beta, "broken");
+        fleet = files.write();
+        knownHosts = files.knownHosts();
         Path tasks = Files.createDirectories(dir.resolve(".fleetdeck/tasks"));
         Files.writeString(tasks.resolve("hello.json"), """
                 { "id": "hello", "title": "Say hello",
