@@ -1,6 +1,7 @@
 package dev.fleetdeck.testbed;
 
 import dev.fleetdeck.fleet.Host;
+import dev.fleetdeck.demo.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,8 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own network namespace. Remote commands run as the current OS user with {@code FLEETDECK_TEST_ROOT=root()}
  * and {@code binDir()} first on PATH. Get one from {@link TestHosts}.
  */
-public final class TestHost implements AutoCloseable {
-    static final String PID_FILE = "sshd.pid";
+public final class TestHost implements SimHost, AutoCloseable {
     private static final int START_ATTEMPTS = 5;
 
     private final Path dir;
