@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Run a NixOS fleet from the keyboard.",
                 "Without a command, opens the full-screen console on your fleet."},
         subcommands = {HostsCommand.class, ExecCommand.class, RunCommand.class, HistoryCommand.class,
-                ShowCommand.class, TodoCommand.class, TrustCommand.class, DeployCommand.class},
+                ShowCommand.class, TodoCommand.class, TrustCommand.class, DeployCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:a host failed or was unreachable", "2:bad usage or configuration"})
 public final class FleetdeckCommand implements Callable<Integer> {
@@ -69,6 +69,11 @@ public final class FleetdeckCommand implements Callable<Integer> {
     /** No subcommand: open the full-screen console on the fleet. */
     @Override
     public Integer call() {
+        return openConsole(null);
+    }
+
+    /** Opens the console; {@code label} names the fleet in its title (default: the fleet file's name). */
+    int openConsole(String label) {
         ConsoleAsk asker = new ConsoleAsk();
         SshSettings ssh = fleet.ssh().withConfirmer(asker);
         TaskCatalog catalog;
@@ -82,7 +87,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
         RunStore store = RunStore.forEnv(System.getenv());
         Path todoFile = todo != null ? todo : ConsoleConfig.DEFAULT_TODO_FILE;
         RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, store, new TodoTicking(todoFile, f, store));
-        return Console.open(ConsoleConfig.of(f, f.source().getFileName().toString(),
+        return Console.open(ConsoleConfig.of(f, label != null ? label : f.source().getFileName().toString(),
                         new FleetActions(f, ssh, 16, tasks, store), System.getenv())
                 .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap).withTodoFile(todoFile));
     }

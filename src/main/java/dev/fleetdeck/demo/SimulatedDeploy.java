@@ -279,9 +279,15 @@ public final class SimulatedDeploy implements AutoCloseable {
         private final Path bin;
         private final Path store;
         private final Path flake;
-        private int serial = 100;
+        private int serial;
 
         public Workstation(Path dir) {
+            this(dir, 100);
+        }
+
+        /** {@code firstSerial}: two workstations deploying to one host need distinct generation names. */
+        public Workstation(Path dir, int firstSerial) {
+            this.serial = firstSerial;
             this.bin = dir.resolve("bin");
             this.store = dir.resolve("store");
             this.flake = dir.resolve("flake");

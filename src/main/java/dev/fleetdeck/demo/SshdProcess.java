@@ -80,6 +80,33 @@ public final class SshdProcess {
         }
     }
 
+    /**
+     * Starts sshd on a free loopback port: {@code writeConfig} writes the config for a candidate port first. When
+     * another process takes the port between the probe and sshd's bind, tries another one, up to {@code attempts}.
+     *
+     * @return the port sshd listens on
+     */
+    public synchronized int startOnFreePort(String address, java.util.function.IntConsumer writeConfig, int attempts) {
+        for (int attempt = 1; ; attempt++) {
+            int candidate = freeLoopbackPort();
+            writeConfig.accept(candidate);
+            try {
+                start(address, candidate);
+                return candidate;
+            } catch (PortInUseException e) {
+                if (attempt >= attempts) throw e;
+            }
+        }
+    }
+
+    public static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
     /** Kills the daemon and every session and command it spawned (a real host going away). */
     public synchronized void stop() {
         if (process == null) return;
