@@ -254,7 +254,7 @@ public final class SimulatedDeploy implements AutoCloseable {
 
     public static void copyResource(String name, Path to) {
         try (InputStream in = SimulatedDeploy.class.getResourceAsStream("simdeploy/" + name)) {
-            if (in == null) throw new IllegalStateException("missing test resource simdeploy/" + name);
+            if (in == null) throw new IllegalStateException("missing resource simdeploy/" + name);
             executable(to, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a {@link SimHost} into a simulated NixOS machine for the built-in tasks. Test code, not product code.
+ * Turns a {@link SimHost} into a simulated NixOS machine for the built-in tasks, for the test bed and {@code fleetdeck demo}.
  *
  * <p>What cannot exist here is faked; what can is kept real:
  * <ul>
@@ -21,7 +21,7 @@ import java.util.Map;
  *       {@code run/current-system}, {@code run/booted-system}, {@code run/nixos/}, {@code boot/}, {@code etc/}.
  *       Links inside the tree are absolute, root-prefixed, as NixOS's own are absolute; the built-in tasks reach
  *       them as {@code "${FLEETDECK_ROOT:-}/run/current-system"} and the test bed sets {@code FLEETDECK_ROOT}.</li>
- *   <li>Test-bed fakes in {@code binDir()} (from {@code simnixos/} on the test classpath), each saying so in its
+ *   <li>Test-bed fakes in {@code binDir()} (resources {@code dev/fleetdeck/demo/simnixos/}), each saying so in its
  *       header: {@code systemctl} (units from the state file {@code var/lib/fleetdeck-sim/units}),
  *       {@code nixos-version}, {@code ykman} (state file {@code yubikey}), {@code nvidia-smi} (state file
  *       {@code gpu}).</li>
