@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * TEST BED: makes a {@link SimulatedNixos} host deployable. Test code, not product code.
+ * Makes a {@link SimulatedNixos} host deployable, for the test bed and {@code fleetdeck demo}.
  *
  * <p>On the host ({@code binDir()}): stand-ins for {@code systemd-run} (transient units and timers that really
  * fire, as detached setsid processes that outlive the SSH session and fleetdeck), {@code systemctl} (adds
