@@ -202,6 +202,17 @@ public final class DemoFleet implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         try {
+            // First, in-process SIGKILLs of every serving sshd and its sessions: nothing here spawns a helper, so
+            // even a shutdown hook cut short leaves no sshd behind. The thorough pass below catches the rest.
+            for (DemoHost h : hosts.values()) {
+                long pid = h.servingSshdPid();
+                if (pid <= 0 || !Os.commandLine(pid).contains(h.dir().toString())) continue;
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+                    p.destroyForcibly();
+                    tree.forEach(ProcessHandle::destroyForcibly);
+                });
+            }
             for (SimulatedDeploy s : sims.values()) {
                 try {
                     s.close();
