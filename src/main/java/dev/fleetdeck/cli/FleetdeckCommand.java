@@ -1,6 +1,7 @@
 package dev.fleetdeck.cli;
 
 import dev.fleetdeck.fleet.Fleet;
+import dev.fleetdeck.fleet.FleetLocator;
 import dev.fleetdeck.history.RunStore;
 import dev.fleetdeck.json.ConfigException;
 import dev.fleetdeck.task.TaskCatalog;
@@ -11,25 +12,31 @@ import dev.fleetdeck.ui.ConsoleAsk;
 import dev.fleetdeck.ui.ConsoleConfig;
 import dev.fleetdeck.ui.FleetActions;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The root of the headless command line. */
 @Command(name = "fleetdeck", mixinStandardHelpOptions = true, version = "fleetdeck 0.1.0",
         description = {"Run a NixOS fleet from the keyboard.",
                 "Without a command, opens the full-screen console on your fleet."},
         subcommands = {HostsCommand.class, ExecCommand.class, RunCommand.class, HistoryCommand.class,
-                ShowCommand.class, TodoCommand.class, TrustCommand.class, DeployCommand.class},
+                ShowCommand.class, TodoCommand.class, TrustCommand.class, DeployCommand.class, DemoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:a host failed or was unreachable", "2:bad usage or configuration"})
 public final class FleetdeckCommand implements Callable<Integer> {
 
     @Mixin
     FleetOptions fleet;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--colors", paramLabel = "DEPTH", description = "console colours: truecolor, 256, 16 or mono "
             + "(default: detected; NO_COLOR means mono)")
@@ -68,6 +75,17 @@ public final class FleetdeckCommand implements Callable<Integer> {
     /** No subcommand: open the full-screen console on the fleet. */
     @Override
     public Integer call() {
+        if (fleet.fleetFile == null && FleetLocator.system().candidates().stream().noneMatch(Files::isRegularFile)) {
+            // A newcomer without a fleet of their own gets the demo fleet rather than an error.
+            spec.commandLine().getErr().println("fleetdeck: no fleet.json here or in $XDG_CONFIG_HOME/fleetdeck; "
+                    + "opening the demo fleet (fleetdeck demo)");
+            return spec.commandLine().execute("demo");
+        }
+        return openConsole(null);
+    }
+
+    /** Opens the console; {@code label} names the fleet in its title (default: the fleet file's name). */
+    int openConsole(String label) {
         ConsoleAsk asker = new ConsoleAsk();
         SshSettings ssh = fleet.ssh().withConfirmer(asker);
         TaskCatalog catalog;
@@ -81,7 +99,7 @@ public final class FleetdeckCommand implements Callable<Integer> {
         RunStore store = RunStore.forEnv(System.getenv());
         Path todoFile = todo != null ? todo : ConsoleConfig.DEFAULT_TODO_FILE;
         RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, store, new TodoTicking(todoFile, f, store));
-        return Console.open(ConsoleConfig.of(f, f.source().getFileName().toString(),
+        return Console.open(ConsoleConfig.of(f, label != null ? label : f.source().getFileName().toString(),
                         new FleetActions(f, ssh, 16, tasks, store), System.getenv())
                 .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap).withTodoFile(todoFile));
     }

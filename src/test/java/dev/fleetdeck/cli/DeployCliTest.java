@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.deploy.DeployBed;
-import dev.fleetdeck.testbed.Await;
-import dev.fleetdeck.testbed.SimulatedDeploy;
-import dev.fleetdeck.testbed.SimulatedDeploy.Fault;
+import dev.fleetdeck.demo.Await;
+import dev.fleetdeck.demo.SimulatedDeploy;
+import dev.fleetdeck.demo.SimulatedDeploy.Fault;
 import dev.fleetdeck.testbed.TestHosts;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -125,7 +125,7 @@ class RunCommandTest {
                 .start();
         RunStore store = new RunStore(state.resolve("fleetdeck/runs"));
         try {
-            dev.fleetdeck.testbed.Await.until(java.time.Duration.ofSeconds(30), () -> {
+            dev.fleetdeck.demo.Await.until(java.time.Duration.ofSeconds(30), () -> {
                 try {
                     var runs = store.list(Optional.empty(), 10);
                     return runs.size() == 2 && store.log(runs.get(0).runId(), "alpha", "tick").size() == 1;

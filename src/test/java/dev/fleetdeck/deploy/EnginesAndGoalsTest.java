@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.fleet.DeployEngine;
 import dev.fleetdeck.task.RunEvent;
-import dev.fleetdeck.testbed.SimulatedDeploy;
-import dev.fleetdeck.testbed.SimulatedDeploy.Fault;
+import dev.fleetdeck.demo.SimulatedDeploy;
+import dev.fleetdeck.demo.SimulatedDeploy.Fault;
 import dev.fleetdeck.testbed.TestHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,7 +121,7 @@ class EnginesAndGoalsTest {
         Files.createDirectories(lock.getParent());
         Process holder = new ProcessBuilder("flock", "-x", lock.toString(), "sleep", "60").start();
         try {
-            dev.fleetdeck.testbed.Await.until(java.time.Duration.ofSeconds(5), () -> locked(lock), "the lock to be held");
+            dev.fleetdeck.demo.Await.until(java.time.Duration.ofSeconds(5), () -> locked(lock), "the lock to be held");
             DeployResult r = bed.deploy(bed.options(), bed.host(0));
             Outcome o = r.outcome("web1");
             assertEquals(Outcome.Kind.FAILED_BEFORE_ACTIVATION, o.kind(), bed.transcript("web1"));

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fleetdeck.testbed.SimulatedDeploy;
-import dev.fleetdeck.testbed.SimulatedDeploy.Fault;
+import dev.fleetdeck.demo.SimulatedDeploy;
+import dev.fleetdeck.demo.SimulatedDeploy.Fault;
 import dev.fleetdeck.testbed.TestHosts;
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.task.RunEvent;
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

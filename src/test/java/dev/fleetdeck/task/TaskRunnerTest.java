@@ -8,7 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.fleetdeck.fleet.HealthCheck;
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.task.StepDef.RunSpec;
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import dev.fleetdeck.transport.SshSettings;

@@ -1,5 +1,7 @@
 package dev.fleetdeck.testbed;
 
+import dev.fleetdeck.demo.*;
+
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;

@@ -1,5 +1,7 @@
 package dev.fleetdeck.testbed;
 
+import dev.fleetdeck.demo.*;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.fleetdeck.testbed;
 
+import dev.fleetdeck.demo.*;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

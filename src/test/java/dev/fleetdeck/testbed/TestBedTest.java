@@ -1,5 +1,7 @@
 package dev.fleetdeck.testbed;
 
+import dev.fleetdeck.demo.*;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

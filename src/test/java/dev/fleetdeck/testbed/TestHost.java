@@ -1,6 +1,7 @@
 package dev.fleetdeck.testbed;
 
 import dev.fleetdeck.fleet.Host;
+import dev.fleetdeck.demo.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,8 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * its own network namespace. Remote commands run as the current OS user with {@code FLEETDECK_TEST_ROOT=root()}
  * and {@code binDir()} first on PATH. Get one from {@link TestHosts}.
  */
-public final class TestHost implements AutoCloseable {
-    static final String PID_FILE = "sshd.pid";
+public final class TestHost implements SimHost, AutoCloseable {
     private static final int START_ATTEMPTS = 5;
 
     private final Path dir;
@@ -70,18 +70,11 @@ public final class TestHost implements AutoCloseable {
     }
 
     private int launch() {
-        boolean fixed = options.port() != 0 || netns != null;
-        for (int attempt = 1; ; attempt++) {
-            int candidate = options.port() != 0 ? options.port() : netns != null ? 22 : freeLoopbackPort();
-            writeConfig(candidate);
-            try {
-                sshd.start(address, candidate);
-                return candidate;
-            } catch (SshdProcess.PortInUseException e) {
-                // Another process took the port between our probe and sshd's bind: pick another one.
-                if (fixed || attempt == START_ATTEMPTS) throw e;
-            }
-        }
+        if (options.port() == 0 && netns == null) return sshd.startOnFreePort(address, this::writeConfig, START_ATTEMPTS);
+        int port = options.port() != 0 ? options.port() : 22;
+        writeConfig(port);
+        sshd.start(address, port);
+        return port;
     }
 
     public String address() {
@@ -288,14 +281,6 @@ public final class TestHost implements AutoCloseable {
             Files.writeString(dir.resolve("sshd_config"), config.render(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.fleetdeck.testbed;
 
+import dev.fleetdeck.demo.*;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

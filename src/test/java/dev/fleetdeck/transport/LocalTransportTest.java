@@ -3,7 +3,7 @@ package dev.fleetdeck.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.fleet.Host;
 import dev.fleetdeck.fleet.TransportKind;
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.fleetdeck.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.fleet.Host;
-import dev.fleetdeck.testbed.SshKeys;
+import dev.fleetdeck.demo.SshKeys;
 import dev.fleetdeck.testbed.TestAgent;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;

@@ -1,6 +1,6 @@
 package dev.fleetdeck.ui;
 
-import dev.fleetdeck.testbed.Await;
+import dev.fleetdeck.demo.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

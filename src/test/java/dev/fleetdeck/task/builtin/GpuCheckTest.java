@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.fleetdeck.task.ManualConfirmer;
-import dev.fleetdeck.testbed.SimulatedNixos;
+import dev.fleetdeck.demo.SimulatedNixos;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.net.InetSocketAddress;

@@ -6,7 +6,7 @@ import static dev.fleetdeck.task.StepStatus.SKIPPED;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.fleetdeck.task.ManualConfirmer;
-import dev.fleetdeck.testbed.SimulatedNixos;
+import dev.fleetdeck.demo.SimulatedNixos;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHostOptions;
 import dev.fleetdeck.testbed.TestHosts;

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.task.ManualConfirmer;
 import dev.fleetdeck.task.StepStatus;
-import dev.fleetdeck.testbed.Await;
-import dev.fleetdeck.testbed.SimulatedNixos;
+import dev.fleetdeck.demo.Await;
+import dev.fleetdeck.demo.SimulatedNixos;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.nio.file.Files;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.fleetdeck.task.ManualConfirmer;
-import dev.fleetdeck.testbed.SimulatedNixos;
-import dev.fleetdeck.testbed.SimulatedNixos.YubiKey;
+import dev.fleetdeck.demo.SimulatedNixos;
+import dev.fleetdeck.demo.SimulatedNixos.YubiKey;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
 import java.nio.file.Files;

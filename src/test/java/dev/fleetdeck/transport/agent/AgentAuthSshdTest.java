@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fleetdeck.testbed.SshKeys;
+import dev.fleetdeck.demo.SshKeys;
 import dev.fleetdeck.testbed.TestAgent;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHostOptions;

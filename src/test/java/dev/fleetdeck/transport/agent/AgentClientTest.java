@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.fleetdeck.testbed.SshKeys;
+import dev.fleetdeck.demo.SshKeys;
 import dev.fleetdeck.testbed.TestAgent;
 import dev.fleetdeck.transport.agent.AgentException.Reason;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,7 @@ import java.util.Base64;
 
 /**
  * Key files made by the real ssh-keygen, and the bits of OpenSSH public-key format the test bed needs. Tests use
- * {@link #generate} for keys of their own (no host authorizes them until {@link TestHost#authorize} is called).
+ * {@link #generate} for keys of their own (no host authorizes them until {@code TestHost#authorize} is called).
  */
 public final class SshKeys {
     private SshKeys() {
@@ -36,7 +36,7 @@ public final class SshKeys {
     }
 
     /** "type base64" of a .pub file, without the comment. */
-    static String publicKeyLine(Path publicKeyFile) {
+    public static String publicKeyLine(Path publicKeyFile) {
         try {
             String[] fields = Files.readString(publicKeyFile, StandardCharsets.UTF_8).trim().split("\\s+");
             if (fields.length < 2) throw new IllegalArgumentException("not an OpenSSH public key: " + publicKeyFile);
@@ -52,7 +52,7 @@ public final class SshKeys {
     }
 
     /** The "SHA256:..." fingerprint exactly as ssh-keygen -l prints it: unpadded base64 of the blob's hash. */
-    static String fingerprint(String publicKeyLine) {
+    public static String fingerprint(String publicKeyLine) {
         byte[] blob = Base64.getDecoder().decode(publicKeyLine.split(" ")[1]);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(blob);

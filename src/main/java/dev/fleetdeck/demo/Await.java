@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

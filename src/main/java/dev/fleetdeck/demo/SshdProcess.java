@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One running sshd daemon: starts it, knows when it accepts connections, stops it with all its sessions. */
-final class SshdProcess {
-    static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+public final class SshdProcess {
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     /** sshd could not bind its port; the caller may retry with another one. */
-    static final class PortInUseException extends RuntimeException {
-        PortInUseException(String message) {
+    public static final class PortInUseException extends RuntimeException {
+        public PortInUseException(String message) {
             super(message);
         }
     }
@@ -32,23 +32,23 @@ final class SshdProcess {
     /**
      * @param launcher prefix run before sshd, e.g. {@code ip netns exec NAME} (it execs, so the pid stays sshd's)
      */
-    SshdProcess(List<String> launcher, Path config, Path log) {
+    public SshdProcess(List<String> launcher, Path config, Path log) {
         this.launcher = List.copyOf(launcher);
         this.config = config;
         this.log = log;
     }
 
-    synchronized boolean running() {
+    public synchronized boolean running() {
         return process != null && process.isAlive();
     }
 
-    synchronized ProcessHandle handle() {
+    public synchronized ProcessHandle handle() {
         if (!running()) throw new IllegalStateException("sshd is not running");
         return process.toHandle();
     }
 
     /** Starts sshd and returns once it has bound its port and answers with an SSH banner. */
-    synchronized void start(String address, int port) {
+    public synchronized void start(String address, int port) {
         if (running()) throw new IllegalStateException("sshd is already running");
         Sshd.ensurePrivsepDir();
         long logStart = log.toFile().length();
@@ -80,8 +80,35 @@ final class SshdProcess {
         }
     }
 
+    /**
+     * Starts sshd on a free loopback port: {@code writeConfig} writes the config for a candidate port first. When
+     * another process takes the port between the probe and sshd's bind, tries another one, up to {@code attempts}.
+     *
+     * @return the port sshd listens on
+     */
+    public synchronized int startOnFreePort(String address, java.util.function.IntConsumer writeConfig, int attempts) {
+        for (int attempt = 1; ; attempt++) {
+            int candidate = freeLoopbackPort();
+            writeConfig.accept(candidate);
+            try {
+                start(address, candidate);
+                return candidate;
+            } catch (PortInUseException e) {
+                if (attempt >= attempts) throw e;
+            }
+        }
+    }
+
+    public static int freeLoopbackPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
     /** Kills the daemon and every session and command it spawned (a real host going away). */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (process == null) return;
         if (process.isAlive()) ProcessTree.kill(process.toHandle());
         try {
@@ -92,7 +119,7 @@ final class SshdProcess {
     }
 
     /** True when a TCP connect succeeds and the peer sends an SSH-2.0 identification string. */
-    static boolean answersBanner(String address, int port) {
+    public static boolean answersBanner(String address, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(address, port), 500);
             socket.setSoTimeout(1000);

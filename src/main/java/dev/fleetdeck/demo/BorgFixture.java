@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import dev.fleetdeck.fleet.Backup;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +13,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs short helper programs (ssh-keygen, ssh-add, ip, kill, ssh) to completion and keeps their output for error messages. */
-final class Exec {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+public final class Exec {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    record Result(List<String> argv, int exitCode, String stdout, String stderr) {
-        boolean ok() {
+    public record Result(List<String> argv, int exitCode, String stdout, String stderr) {
+        public boolean ok() {
             return exitCode == 0;
         }
 
-        String describe() {
+        public String describe() {
             return String.join(" ", argv) + " exited with " + exitCode
                     + (stdout.isBlank() ? "" : "\n--- stdout ---\n" + stdout)
                     + (stderr.isBlank() ? "" : "\n--- stderr ---\n" + stderr);
@@ -32,32 +32,32 @@ final class Exec {
     }
 
     /** Runs argv and returns its stdout; throws with the whole output when it does not exit 0. */
-    static String check(String... argv) {
+    public static String check(String... argv) {
         return checked(run(new ProcessBuilder(argv), null, DEFAULT_TIMEOUT));
     }
 
     /** Like {@link #check} with {@code env} added to the program's environment (e.g. {@code SSH_AUTH_SOCK}). */
-    static String check(Map<String, String> env, String... argv) {
+    public static String check(Map<String, String> env, String... argv) {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(env);
         return checked(run(builder, null, DEFAULT_TIMEOUT));
     }
 
     /** Like {@link #check} with {@code stdin} fed to the program (e.g. {@code ip -batch -}). */
-    static String checkWithInput(String stdin, String... argv) {
+    public static String checkWithInput(String stdin, String... argv) {
         return checked(run(new ProcessBuilder(argv), stdin, DEFAULT_TIMEOUT));
     }
 
-    static Result run(List<String> argv) {
+    public static Result run(List<String> argv) {
         return run(new ProcessBuilder(argv), null, DEFAULT_TIMEOUT);
     }
 
-    static Result run(List<String> argv, Duration timeout) {
+    public static Result run(List<String> argv, Duration timeout) {
         return run(new ProcessBuilder(argv), null, timeout);
     }
 
     /** Runs the prepared builder (its environment and directory are honoured, its redirects are not). */
-    static Result run(ProcessBuilder builder, String stdin, Duration timeout) {
+    public static Result run(ProcessBuilder builder, String stdin, Duration timeout) {
         List<String> argv = List.copyOf(builder.command());
         Process process;
         try {

@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Small facts about the local OS that the test bed needs; Linux only (it relies on /proc). */
-final class Os {
+public final class Os {
     private Os() {
     }
 
     /** Owner of /proc/self is the effective uid of this JVM, so no helper process is needed. */
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
         } catch (IOException | UnsupportedOperationException e) {
@@ -24,21 +24,21 @@ final class Os {
         }
     }
 
-    static String currentUser() {
+    public static String currentUser() {
         return System.getProperty("user.name");
     }
 
-    static boolean isAlive(long pid) {
+    public static boolean isAlive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Start time of a process, to tell a live owner from an unrelated process that reused its pid. */
-    static Optional<Long> startMillis(long pid) {
+    public static Optional<Long> startMillis(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().startInstant()).map(i -> i.toEpochMilli());
     }
 
     /** The command line of a process with NULs turned into spaces, or "" when it is gone. */
-    static String commandLine(long pid) {
+    public static String commandLine(long pid) {
         try {
             return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
                     StandardCharsets.UTF_8).replace('\0', ' ');
@@ -47,7 +47,7 @@ final class Os {
         }
     }
 
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {

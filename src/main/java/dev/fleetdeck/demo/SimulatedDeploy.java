@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * TEST BED: makes a {@link SimulatedNixos} host deployable. Test code, not product code.
+ * Makes a {@link SimulatedNixos} host deployable, for the test bed and {@code fleetdeck demo}.
  *
  * <p>On the host ({@code binDir()}): stand-ins for {@code systemd-run} (transient units and timers that really
  * fire, as detached setsid processes that outlive the SSH session and fleetdeck), {@code systemctl} (adds
@@ -48,17 +48,17 @@ public final class SimulatedDeploy implements AutoCloseable {
         }
     }
 
-    private final TestHost host;
+    private final SimHost host;
     private final SimulatedNixos nixos;
     private HttpServer http;
 
-    private SimulatedDeploy(TestHost host, SimulatedNixos nixos) {
+    private SimulatedDeploy(SimHost host, SimulatedNixos nixos) {
         this.host = host;
         this.nixos = nixos;
     }
 
     /** Installs the deploy stand-ins on a host already set up by {@link SimulatedNixos#install}. */
-    public static SimulatedDeploy install(TestHost host, SimulatedNixos nixos) {
+    public static SimulatedDeploy install(SimHost host, SimulatedNixos nixos) {
         SimulatedDeploy d = new SimulatedDeploy(host, nixos);
         d.installHost();
         return d;
@@ -105,7 +105,7 @@ public final class SimulatedDeploy implements AutoCloseable {
     /** The sshd pid file says a live sshd (the original or one a rollback started) serves this host. */
     public boolean sshdAlive() {
         try {
-            return Os.isAlive(Long.parseLong(Files.readString(host.dir().resolve(TestHost.PID_FILE)).strip()));
+            return Os.isAlive(Long.parseLong(Files.readString(host.dir().resolve(SimHost.PID_FILE)).strip()));
         } catch (IOException | NumberFormatException e) {
             return false;
         }
@@ -143,7 +143,7 @@ public final class SimulatedDeploy implements AutoCloseable {
                 .forEach(pid -> Exec.run(List.of("kill", "-KILL", "--", "-" + pid)));
         if (!host.isClosed() && !host.sshdRunning() && sshdAlive()) {
             try {
-                Exec.run(List.of("kill", "-KILL", Files.readString(host.dir().resolve(TestHost.PID_FILE)).strip()));
+                Exec.run(List.of("kill", "-KILL", Files.readString(host.dir().resolve(SimHost.PID_FILE)).strip()));
             } catch (IOException e) {
                 // nothing to kill
             }
@@ -213,7 +213,7 @@ public final class SimulatedDeploy implements AutoCloseable {
                         END { if (!f) print u, a, r, "(simulated)" }' "$sim/units" > "$sim/units.new" \\
                       && mv "$sim/units.new" "$sim/units" ;;
                 esac
-                """.formatted(Sshd.binary(), host.dir().resolve(TestHost.PID_FILE), host.dir().resolve("sshd_config"),
+                """.formatted(Sshd.binary(), host.dir().resolve(SimHost.PID_FILE), host.dir().resolve("sshd_config"),
                 link, host.logFile(), hostKey));
         copy(hostKey, nixos.path("/var/lib/fleetdeck-sim/hostkey.orig"));
         copy(Path.of(hostKey + ".pub"), nixos.path("/var/lib/fleetdeck-sim/hostkey.orig.pub"));
@@ -246,22 +246,22 @@ public final class SimulatedDeploy implements AutoCloseable {
         throw new IllegalStateException("no fdn* link in " + netns);
     }
 
-    static void makeActivatable(Path generation, Fault fault) {
+    public static void makeActivatable(Path generation, Fault fault) {
         copyResource("switch-to-configuration", generation.resolve("bin/switch-to-configuration"));
         SimulatedNixos.write(generation.resolve("activate"), "# TEST-BED activation of a simulated generation\n"
                 + "sim-host restore 9>&-\n" + fault.script + "\n");
     }
 
-    static void copyResource(String name, Path to) {
+    public static void copyResource(String name, Path to) {
         try (InputStream in = SimulatedDeploy.class.getResourceAsStream("simdeploy/" + name)) {
-            if (in == null) throw new IllegalStateException("missing test resource simdeploy/" + name);
+            if (in == null) throw new IllegalStateException("missing resource simdeploy/" + name);
             executable(to, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void executable(Path file, String content) {
+    public static void executable(Path file, String content) {
         SimulatedNixos.write(file, content);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -279,9 +279,15 @@ public final class SimulatedDeploy implements AutoCloseable {
         private final Path bin;
         private final Path store;
         private final Path flake;
-        private int serial = 100;
+        private int serial;
 
         public Workstation(Path dir) {
+            this(dir, 100);
+        }
+
+        /** {@code firstSerial}: two workstations deploying to one host need distinct generation names. */
+        public Workstation(Path dir, int firstSerial) {
+            this.serial = firstSerial;
             this.bin = dir.resolve("bin");
             this.store = dir.resolve("store");
             this.flake = dir.resolve("flake");
@@ -313,7 +319,7 @@ public final class SimulatedDeploy implements AutoCloseable {
         }
 
         /** ssh options the deploy-rs/colmena stand-ins use for {@code hostName} (deploy-rs keeps sshOpts in the flake). */
-        public void sshOptions(String hostName, TestHost host, Path knownHosts) {
+        public void sshOptions(String hostName, SimHost host, Path knownHosts) {
             SimulatedNixos.write(flake.resolve(".sim-ssh").resolve(hostName), String.join(" ", "-p",
                     Integer.toString(host.port()), "-i", host.userKey().toString(), "-o", "BatchMode=yes",
                     "-o", "UserKnownHostsFile=" + knownHosts, host.user() + "@" + host.address()) + "\n");

@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a {@link TestHost} into a simulated NixOS machine for the built-in tasks. Test code, not product code.
+ * Turns a {@link SimHost} into a simulated NixOS machine for the built-in tasks, for the test bed and {@code fleetdeck demo}.
  *
  * <p>What cannot exist here is faked; what can is kept real:
  * <ul>
@@ -21,7 +21,7 @@ import java.util.Map;
  *       {@code run/current-system}, {@code run/booted-system}, {@code run/nixos/}, {@code boot/}, {@code etc/}.
  *       Links inside the tree are absolute, root-prefixed, as NixOS's own are absolute; the built-in tasks reach
  *       them as {@code "${FLEETDECK_ROOT:-}/run/current-system"} and the test bed sets {@code FLEETDECK_ROOT}.</li>
- *   <li>Test-bed fakes in {@code binDir()} (from {@code simnixos/} on the test classpath), each saying so in its
+ *   <li>Test-bed fakes in {@code binDir()} (resources {@code dev/fleetdeck/demo/simnixos/}), each saying so in its
  *       header: {@code systemctl} (units from the state file {@code var/lib/fleetdeck-sim/units}),
  *       {@code nixos-version}, {@code ykman} (state file {@code yubikey}), {@code nvidia-smi} (state file
  *       {@code gpu}).</li>
@@ -48,7 +48,7 @@ public final class SimulatedNixos {
     }
 
     /** A healthy host: generation 2 current and booted, core units active, no YubiKey, no GPU. */
-    public static SimulatedNixos install(TestHost host) {
+    public static SimulatedNixos install(SimHost host) {
         return install(host.root(), host.binDir(), host.dir().resolve("sshd_config"));
     }
 
@@ -282,7 +282,7 @@ public final class SimulatedNixos {
         }
     }
 
-    static void mkdirs(Path dir) {
+    public static void mkdirs(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -290,7 +290,7 @@ public final class SimulatedNixos {
         }
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         try {
             mkdirs(file.getParent());
             Files.writeString(file, content, StandardCharsets.UTF_8);

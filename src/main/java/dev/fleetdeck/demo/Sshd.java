@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Facts about the local OpenSSH server binary, looked up once per JVM. */
-final class Sshd {
+public final class Sshd {
     private static final Path DEFAULT = Path.of("/usr/sbin/sshd");
     private static final Path PRIVSEP_DIR = Path.of("/run/sshd");
 
@@ -22,13 +22,13 @@ final class Sshd {
     }
 
     /** sshd re-executes itself for every connection and insists on being started by an absolute path. */
-    static synchronized Path binary() {
+    public static synchronized Path binary() {
         if (binary == null) binary = locate();
         return binary;
     }
 
     /** OpenSSH major/minor version, e.g. {9, 2}; {0, 0} when sshd does not say. */
-    static synchronized int[] version() {
+    public static synchronized int[] version() {
         if (version == null) {
             // sshd has no real -V before 9.x, but any sshd prints "OpenSSH_x.y" in its usage message.
             Exec.Result r = Exec.run(List.of(binary().toString(), "-V"));
@@ -38,13 +38,13 @@ final class Sshd {
         return version.clone();
     }
 
-    static boolean atLeast(int major, int minor) {
+    public static boolean atLeast(int major, int minor) {
         int[] v = version();
         return v[0] > major || (v[0] == major && v[1] >= minor);
     }
 
     /** Run as root, sshd refuses to start without its privilege separation directory (normally made by systemd). */
-    static synchronized void ensurePrivsepDir() {
+    public static synchronized void ensurePrivsepDir() {
         if (!Os.isRoot() || Files.isDirectory(PRIVSEP_DIR)) return;
         try {
             Files.createDirectories(PRIVSEP_DIR);

@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * The sshd_config of one test host.
  *
- * @param extraLines lines from {@link TestHostOptions}; written first because sshd keeps the first value it
+ * @param extraLines lines from {@code TestHostOptions}; written first because sshd keeps the first value it
  *                   reads for a keyword, so they override the defaults below
  */
-record SshdConfig(String address, int port, Path hostKey, Path pidFile, List<Path> authorizedKeys, Path root,
+public record SshdConfig(String address, int port, Path hostKey, Path pidFile, List<Path> authorizedKeys, Path root,
                   Path binDir, List<String> extraLines) {
 
-    String render() {
+    public String render() {
         List<String> lines = new ArrayList<>(extraLines);
         lines.add("Port " + port);
         lines.add("ListenAddress " + address);

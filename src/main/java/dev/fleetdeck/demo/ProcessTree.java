@@ -1,4 +1,4 @@
-package dev.fleetdeck.testbed;
+package dev.fleetdeck.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,12 +13,12 @@ import java.util.function.Predicate;
  * Signals a process and its descendants. Java cannot send SIGSTOP/SIGCONT, so this shells out to kill(1).
  * Processes that exit while being signalled are fine: kill's complaint about them is ignored.
  */
-final class ProcessTree {
+public final class ProcessTree {
     private ProcessTree() {
     }
 
     /** OpenSSH 9.2 runs every per-connection process as the sshd binary; 9.8+ uses sshd-session/sshd-auth. */
-    static boolean isSshd(ProcessHandle process) {
+    public static boolean isSshd(ProcessHandle process) {
         return process.info().command()
                 .map(c -> Path.of(c).getFileName().toString().startsWith("sshd"))
                 .orElse(false);
@@ -30,7 +30,7 @@ final class ProcessTree {
      *
      * @return the pids that were stopped, root first
      */
-    static Set<Long> stop(ProcessHandle root, Predicate<ProcessHandle> which) {
+    public static Set<Long> stop(ProcessHandle root, Predicate<ProcessHandle> which) {
         Set<Long> stopped = new LinkedHashSet<>();
         List<Long> fresh = List.of(root.pid());
         while (!fresh.isEmpty()) {
@@ -43,7 +43,7 @@ final class ProcessTree {
     }
 
     /** SIGCONTs the root and every descendant accepted by {@code which}; harmless for running processes. */
-    static void resume(ProcessHandle root, Predicate<ProcessHandle> which) {
+    public static void resume(ProcessHandle root, Predicate<ProcessHandle> which) {
         List<Long> pids = new ArrayList<>();
         pids.add(root.pid());
         root.descendants().filter(which).map(ProcessHandle::pid).forEach(pids::add);
@@ -51,12 +51,12 @@ final class ProcessTree {
     }
 
     /** Freezes the whole tree first so nothing escapes by forking, then SIGKILLs all of it. */
-    static void kill(ProcessHandle root) {
+    public static void kill(ProcessHandle root) {
         signal("KILL", List.copyOf(stop(root, p -> true)));
     }
 
     /** Waits for a SIGKILLed {@code process} (called {@code name} in the error) to be reaped. */
-    static void awaitKilled(Process process, String name, Duration timeout) {
+    public static void awaitKilled(Process process, String name, Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(name + " " + process.pid() + " survived SIGKILL");
@@ -67,7 +67,7 @@ final class ProcessTree {
         }
     }
 
-    static void signal(String signal, List<Long> pids) {
+    public static void signal(String signal, List<Long> pids) {
         if (pids.isEmpty()) return;
         List<String> argv = new ArrayList<>(List.of("kill", "-" + signal));
         pids.forEach(p -> argv.add(Long.toString(p)));
