@@ -98,9 +98,16 @@ public final class FleetdeckCommand implements Callable<Integer> {
         Fleet f = fleet.fleet();
         RunStore store = RunStore.forEnv(System.getenv());
         Path todoFile = todo != null ? todo : ConsoleConfig.DEFAULT_TODO_FILE;
-        RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, store, new TodoTicking(todoFile, f, store));
+        TodoTicking ticking = new TodoTicking(todoFile, f, store);
+        RunnerTaskStarter tasks = new RunnerTaskStarter(catalog, runner, store, ticking);
+        FleetActions actions = new FleetActions(f, ssh, 16, tasks, store);
+        try {
+            actions.withDeploys(new DeployerStarter(ssh, catalog, f.source().getParent(), store, ticking));
+        } catch (Exception e) {
+            throw new CliFailure(ExitCodes.USAGE, e.getMessage());
+        }
         return Console.open(ConsoleConfig.of(f, label != null ? label : f.source().getFileName().toString(),
-                        new FleetActions(f, ssh, 16, tasks, store), System.getenv())
+                        actions, System.getenv())
                 .withAsker(asker).withColors(colors).withTheme(theme).withKeymap(keymap).withTodoFile(todoFile));
     }
 }

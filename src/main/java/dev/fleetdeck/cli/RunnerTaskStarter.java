@@ -62,6 +62,11 @@ final class RunnerTaskStarter implements FleetActions.TaskStarter {
     }
 
     private RunListener ticking(String taskId, List<Host> hosts) {
+        return ticking(todo, taskId, hosts);
+    }
+
+    /** Ticks the checklist's linked items when the run ends; never disturbs the run or the console. */
+    static RunListener ticking(TodoTicking todo, String taskId, List<Host> hosts) {
         if (todo == null) return e -> { };
         List<String> names = hosts.stream().map(Host::name).toList();
         return e -> {

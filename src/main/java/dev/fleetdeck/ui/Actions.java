@@ -22,6 +22,15 @@ public interface Actions {
     /** Runs one shell command on the selected hosts, reported as a one-step run named "exec". */
     Running exec(String selection, String command, RunListener listener) throws ActionException;
 
+    /**
+     * Starts a safe deploy of the selected hosts with {@code goal} (switch, test, boot, dry-activate). The
+     * rollback guard on each host decides on its own if fleetdeck goes away, so a deploy cannot be cancelled
+     * half-way from here.
+     */
+    default Running deploy(String selection, String goal, RunListener listener) throws ActionException {
+        throw new ActionException("deploy is not available in this build");
+    }
+
     /** Task ids the prompt completes. */
     List<String> taskIds();
 

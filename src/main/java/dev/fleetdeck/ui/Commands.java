@@ -72,6 +72,7 @@ final class Commands {
         switch (cmd) {
             case "run" -> run(w);
             case "exec" -> exec(line, w);
+            case "deploy" -> deploy(w);
             case "hosts" -> hosts();
             case "history" -> history(w.size() > 1 ? w.get(1) : null);
             case "show" -> show(w);
@@ -115,12 +116,29 @@ final class Commands {
         confirmed("exec " + command, sel, () -> actions.exec(sel, command, toInbox));
     }
 
+    private static final List<String> GOALS = List.of("switch", "test", "boot", "dry-activate");
+
+    /** {@code deploy SEL [GOAL]}: always confirmed, listing hosts and goal, even for one host. */
+    private void deploy(List<String> w) {
+        if (w.size() < 2 || w.size() > 3 || (w.size() == 3 && !GOALS.contains(w.get(2)))) {
+            m.error("usage: deploy SEL [switch|test|boot|dry-activate]");
+            return;
+        }
+        String sel = w.get(1);
+        String goal = w.size() == 3 ? w.get(2) : "switch";
+        confirmed("deploy (" + goal + ")", sel, true, () -> actions.deploy(sel, goal, toInbox));
+    }
+
     /** Something that starts work. */
     private interface Start {
         Actions.Running start() throws Actions.ActionException;
     }
 
     private void confirmed(String what, String sel, Start start) {
+        confirmed(what, sel, false, start);
+    }
+
+    private void confirmed(String what, String sel, boolean always, Start start) {
         List<Host> hosts;
         try {
             hosts = Selection.select(m.fleet, sel);
@@ -137,14 +155,16 @@ final class Commands {
                 m.error(e.getMessage());
             }
         };
-        if (hosts.size() == 1) {
+        if (hosts.size() == 1 && !always) {
             go.run();
             return;
         }
         List<String> lines = new ArrayList<>();
         lines.add(what);
         lines.add("on " + hosts.size() + " hosts: " + String.join(", ", hosts.stream().map(Host::name).toList()));
-        m.dialogs.add(new Dialog("Run on " + hosts.size() + " hosts?", lines, yes -> {
+        String title = always ? what.substring(0, 1).toUpperCase() + what.substring(1) + " " + hosts.size()
+                + (hosts.size() == 1 ? " host?" : " hosts?") : "Run on " + hosts.size() + " hosts?";
+        m.dialogs.add(new Dialog(title, lines, yes -> {
             if (yes) go.run();
             else m.info("not started");
         }));

@@ -32,6 +32,11 @@ import java.util.function.Consumer;
  */
 public final class FleetActions implements Actions {
 
+    /** Starts a safe deploy; the CLI adapts the deployer to this. */
+    public interface DeployStarter {
+        Running start(List<Host> hosts, String goal, RunListener listener) throws ActionException;
+    }
+
     /** Starts a task; the CLI adapts {@code TaskRunner.start(...)} to this. */
     public interface TaskStarter {
         Running start(String taskId, List<Host> hosts, Map<String, String> params, RunListener listener)
@@ -86,6 +91,20 @@ public final class FleetActions implements Actions {
         } catch (RunLookupException | IOException e) {
             throw new ActionException(e.getMessage());
         }
+    }
+
+    private volatile DeployStarter deploys;
+
+    /** Enables {@code deploy} from the prompt. */
+    public FleetActions withDeploys(DeployStarter starter) {
+        this.deploys = starter;
+        return this;
+    }
+
+    @Override
+    public Running deploy(String selection, String goal, RunListener listener) throws ActionException {
+        if (deploys == null) throw new ActionException("deploy is not available in this build");
+        return deploys.start(select(selection), goal, listener);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class PromptCompleter {
     public record Result(int start, int end, List<String> candidates, String commonPrefix) {
     }
 
-    public static final List<String> COMMANDS = List.of("run", "exec", "hosts", "history", "show", "todo", "theme",
+    public static final List<String> COMMANDS = List.of("run", "exec", "deploy", "hosts", "history", "show", "todo", "theme",
             "keymap", "help", "quit");
 
     private final DefaultParser parser = new DefaultParser();
@@ -74,6 +74,10 @@ public final class PromptCompleter {
                 if (index == 1) return selections();
                 if (index == 2) return List.of("--");
                 return List.of();
+            }
+            case "deploy" -> {
+                if (index == 1) return selections();
+                return index == 2 ? List.of("switch", "test", "boot", "dry-activate") : List.of();
             }
             case "history" -> {
                 return index == 1 ? sources.hosts().get() : List.of();

@@ -22,6 +22,23 @@ class DialogTest {
     }
 
     @Test
+    void aDeployIsAlwaysConfirmedWithItsHostsAndGoal() throws Exception {
+        VirtualConsole vc = new VirtualConsole(100, 30);
+        vc.command("deploy orion test");
+        assertTrue(vc.actions.started.isEmpty(), "even one host is asked about");
+        String s = vc.render();
+        assertTrue(s.contains("Deploy (test) 1 host?") && s.contains("orion"), s);
+        vc.keys("n");
+        assertTrue(vc.actions.started.isEmpty());
+        vc.command("deploy @servers");
+        assertTrue(vc.render().contains("Deploy (switch) 2 hosts?"), vc.render());
+        vc.keys("y");
+        assertEquals(List.of("deploy @servers switch"), vc.actions.started);
+        vc.command("deploy orion sideways");
+        assertTrue(vc.render().contains("usage: deploy SEL [switch|test|boot|dry-activate]"), vc.render());
+    }
+
+    @Test
     void ctrlCAsksBeforeQuittingWhileWorkRuns() throws Exception {
         VirtualConsole vc = new VirtualConsole(100, 30);
         vc.actions.autoFinish = false;

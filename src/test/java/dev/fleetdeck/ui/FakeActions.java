@@ -41,6 +41,13 @@ final class FakeActions implements Actions {
     }
 
     @Override
+    public Running deploy(String selection, String goal, RunListener l) {
+        started.add("deploy " + selection + " " + goal);
+        return emit("deploy", selection, List.of(new RunEvent.StepInfo("arm", "Arm the rollback guard", false)), l,
+                "systemd-run --on-active=90s …");
+    }
+
+    @Override
     public Running exec(String selection, String command, RunListener l) {
         started.add("exec " + selection + " -- " + command);
         return emit("exec", selection, List.of(new RunEvent.StepInfo("cmd", command, false)), l, command);
