@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetdeck.testbed.FleetFiles;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +33,6 @@ class CliTest {
     private Path fleet;
     private Path knownHosts;
 
-    /** What one command run printed, and its exit code. */
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void fleet() throws Exception {
@@ -48,7 +43,7 @@ class CliTest {
         knownHosts = files.knownHosts();
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>();
         String sub = args[0];
         all.add(sub);
@@ -57,16 +52,13 @@ class CliTest {
         return raw(all.toArray(String[]::new));
     }
 
-    private static Run raw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun raw(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void hostsShowsEveryHostReachable() throws Exception {
-        Run r = run("hosts", "--json");
+        CliRun r = run("hosts", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode arr = new ObjectMapper().readTree(r.out());
         assertEquals(2, arr.size());
@@ -75,7 +67,7 @@ class CliTest {
         assertTrue(arr.get(1).get("latencyMs").asLong() >= 0);
         assertEquals("gpu", arr.get(1).get("tags").get(1).asText());
 
-        Run table = run("hosts");
+        CliRun table = run("hosts");
         assertEquals(0, table.code());
         assertTrue(table.out().lines().anyMatch(l -> l.startsWith("beta") && l.contains("ok ") && l.endsWith(" ms")),
                 table.out());
@@ -84,7 +76,7 @@ class CliTest {
     @Test
     void anUnreachableHostMakesHostsExitOne() {
         beta.stopSshd();
-        Run r = run("hosts");
+        CliRun r = run("hosts");
         assertEquals(1, r.code());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("beta") && l.contains("unreachable")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("alpha") && l.contains("ok ")), r.out());
@@ -92,7 +84,7 @@ class CliTest {
 
     @Test
     void execStreamsLinesPrefixedByHost() {
-        Run r = run("exec", "@servers", "--", "echo hi from $(hostname); echo oops >&2");
+        CliRun r = run("exec", "@servers", "--", "echo hi from $(hostname); echo oops >&2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("alpha | hi from "), r.out());
         assertTrue(r.out().contains("beta  | hi from "), r.out());
@@ -101,7 +93,7 @@ class CliTest {
 
     @Test
     void execExitsOneWhenAnyHostFails() {
-        Run r = run("exec", "all", "--", "[ \"$SSH_CONNECTION\" != \"${SSH_CONNECTION%" + beta.port() + "}\" ] && exit 3; true");
+        CliRun r = run("exec", "all", "--", "[ \"$SSH_CONNECTION\" != \"${SSH_CONNECTION%" + beta.port() + "}\" ] && exit 3; true");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("beta  ! exit 3"), r.err());
         assertFalse(r.err().contains("alpha !"), r.err());
@@ -109,14 +101,14 @@ class CliTest {
 
     @Test
     void execTimeoutIsReported() {
-        Run r = run("exec", "alpha", "--timeout", "1", "--", "sleep 30");
+        CliRun r = run("exec", "alpha", "--timeout", "1", "--", "sleep 30");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("alpha ! timed out after 1 s"), r.err());
     }
 
     @Test
     void hostileRemoteOutputNeverReachesTheTerminal() {
-        Run r = run("exec", "alpha", "--", "printf '\\033]52;c;cHduZWQ=\\007safe\\033[2J\\033]0;title\\007\\n'");
+        CliRun r = run("exec", "alpha", "--", "printf '\\033]52;c;cHduZWQ=\\007safe\\033[2J\\033]0;title\\007\\n'");
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b"), r.out());
         assertFalse(r.out().contains("\u0007"), r.out());
@@ -125,7 +117,7 @@ class CliTest {
 
     @Test
     void execJsonEmitsOneEventPerLine() throws Exception {
-        Run r = run("exec", "all", "--json", "--", "echo one");
+        CliRun r = run("exec", "all", "--json", "--", "echo one");
         assertEquals(0, r.code(), r.err());
         ObjectMapper m = new ObjectMapper();
         List<JsonNode> events = new ArrayList<>();
@@ -139,7 +131,7 @@ class CliTest {
     @Test
     void unknownHostKeyIsRefusedUnattendedAndNothingIsRecorded() throws Exception {
         Files.writeString(knownHosts, alpha.knownHostsLine() + "\n");
-        Run r = run("exec", "beta", "--", "true");
+        CliRun r = run("exec", "beta", "--", "true");
         assertEquals(1, r.code());
         assertTrue(r.err().contains(beta.hostKeyFingerprint()), r.err());
         assertTrue(r.err().contains("not known"), r.err());
@@ -148,7 +140,7 @@ class CliTest {
 
     @Test
     void emptySelectionIsAUsageError() {
-        Run r = run("exec", "cortx", "--", "true");
+        CliRun r = run("exec", "cortx", "--", "true");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("fleetdeck: "), r.err());
@@ -158,7 +150,7 @@ class CliTest {
     @Test
     void malformedFleetIsOneLocatedLineAndExitTwo() throws Exception {
         Files.writeString(fleet, "{\n  \"hosts\": {\n    \"a\": { \"adress\": \"x\" }\n  }\n}\n");
-        Run r = run("hosts");
+        CliRun r = run("hosts");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().matches("(?s)fleetdeck: .*fleet\\.json:3:\\d+: .*adress.*"), r.err());
@@ -167,7 +159,7 @@ class CliTest {
     @Test
     void everyCommandHasHelp() {
         for (String cmd : List.of("hosts", "exec", "trust")) {
-            Run r = raw(cmd, "--help");
+            CliRun r = raw(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: fleetdeck " + cmd), r.out());
             assertTrue(r.out().contains("Exit codes") || cmd.equals("trust"), r.out());

@@ -35,8 +35,6 @@ class DeployCliTest {
     SimulatedDeploy sim;
     Path fleet;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -70,18 +68,14 @@ class DeployCliTest {
         return a;
     }
 
-    private Run run(String... extra) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args(extra).toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... extra) {
+        return CliRun.of(args(extra));
     }
 
     @Test
     void healthyDeployExitsZeroAndIsInHistory() throws Exception {
         String built = bed.ws.build("web1", Fault.NONE);
-        Run r = run("--yes");
+        CliRun r = run("--yes");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("web1: confirmed"), r.out());
         assertTrue(sim.currentGeneration().endsWith(built));
@@ -103,7 +97,7 @@ class DeployCliTest {
     void rollbackExitsOneWithTheReason() throws Exception {
         Path before = sim.currentGeneration();
         bed.ws.build("web1", Fault.SERVICE_DOWN);
-        Run r = run("--yes");
+        CliRun r = run("--yes");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("web1: rolled back: health check \"api\" failed"), r.out());
         assertEquals(before, sim.currentGeneration());
@@ -112,7 +106,7 @@ class DeployCliTest {
     @Test
     void jsonModePrintsTheEvents() throws Exception {
         bed.ws.build("web1", Fault.NONE);
-        Run r = run("--yes", "--json", "--serial");
+        CliRun r = run("--yes", "--json", "--serial");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().lines().allMatch(l -> l.startsWith("{")), r.out());
         assertTrue(r.out().contains("systemd-run --collect"), "the exact commands are in the log");
@@ -123,7 +117,7 @@ class DeployCliTest {
     void withoutTerminalAndWithoutYesItRefuses() throws Exception {
         Path before = sim.currentGeneration();
         bed.ws.build("web1", Fault.NONE);
-        Run r = run();
+        CliRun r = run();
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("--yes"), r.err());
         assertEquals(before, sim.currentGeneration());
@@ -152,7 +146,7 @@ class DeployCliTest {
         assertTrue(sim.sshdAlive());
         // The killed deploy's host lock no longer blocks: its guard has finished.
         String next = bed.ws.build("web1", Fault.NONE);
-        Run r = run("--yes");
+        CliRun r = run("--yes");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(sim.currentGeneration().endsWith(next));
     }

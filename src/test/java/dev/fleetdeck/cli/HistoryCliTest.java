@@ -11,8 +11,6 @@ import dev.fleetdeck.history.RunScript;
 import dev.fleetdeck.history.RunStore;
 import dev.fleetdeck.history.SampleRuns;
 import dev.fleetdeck.task.StepStatus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +22,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code fleetdeck history} and {@code fleetdeck show} over a store filled through the recorder. */
 class HistoryCliTest {
@@ -38,8 +35,6 @@ class HistoryCliTest {
     private RunStore store;
     private RunRecorder recorder;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void runs() {
@@ -51,19 +46,15 @@ class HistoryCliTest {
         SampleRuns.failedOnTwoHosts(recorder, FAILED);
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         if (!all.contains("--help")) all.addAll(List.of("--state-dir", state.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
-        int code = cl.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void historyIsATableNewestFirst() {
-        Run r = run("history");
+        CliRun r = run("history");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(List.of("RUN", "TASK", "HOSTS", "STATUS", "STARTED", "DURATION"), List.of(lines.get(0).split("\\s+")));
@@ -79,7 +70,7 @@ class HistoryCliTest {
 
     @Test
     void historyJsonHasOneObjectPerRun() throws Exception {
-        Run r = run("history", "alpha", "--json");
+        CliRun r = run("history", "alpha", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode arr = new ObjectMapper().readTree(r.out());
         assertEquals(1, arr.size());
@@ -94,20 +85,20 @@ class HistoryCliTest {
         Path bad = store.root().resolve("20250201-000000-uptime-bbbb/run.json");
         Files.createDirectories(bad.getParent());
         Files.writeString(bad, "{ truncated");
-        Run r = run("history");
+        CliRun r = run("history");
         assertEquals(0, r.code());
         assertEquals(4, r.out().lines().count(), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("20250201-000000-uptime-bbbb\\s+-\\s+-\\s+unreadable.*")), r.out());
         assertTrue(r.err().contains("20250201-000000-uptime-bbbb is unreadable: " + bad), r.err());
 
-        Run show = run("show", "20250201");
+        CliRun show = run("show", "20250201");
         assertEquals(1, show.code());
         assertTrue(show.err().startsWith("fleetdeck: " + bad + ": unreadable"), show.err());
     }
 
     @Test
     void showReplaysTheChecklist() {
-        Run r = run("show", "20250314");
+        CliRun r = run("show", "20250314");
         assertEquals(0, r.code(), r.err());
         String out = r.out();
         assertTrue(out.startsWith(FAILED + "  Task preflight\nfailed · started "), out);
@@ -133,7 +124,7 @@ class HistoryCliTest {
                 "ok\u001b]0;title\u0007", null);
         s.end(Instant.parse("2025-03-15T00:00:04Z"), true, false);
 
-        Run r = run("show", FAILED, "-v");
+        CliRun r = run("show", FAILED, "-v");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().matches("(?s).*  ✓ Title of disk       0\\.4s  free 60 GiB\n"
                 + "      \\$ check disk\n"
@@ -141,7 +132,7 @@ class HistoryCliTest {
                 + "      \\d\\d:\\d\\d:12\\.210 err df: warning\n"
                 + "      \\d\\d:\\d\\d:12\\.220 out /dev/sda1 100G 40G\n  ✗ Title of store.*"), r.out());
 
-        Run evil = run("show", "20250315", "--output");
+        CliRun evil = run("show", "20250315", "--output");
         assertEquals(0, evil.code(), evil.err());
         assertFalse(evil.out().contains("\u001b"), evil.out());
         assertFalse(evil.out().contains("\u0007"), evil.out());
@@ -176,7 +167,7 @@ class HistoryCliTest {
         String json = Files.readString(file);
         Files.writeString(file, json.replace("\"pid\" : " + ProcessHandle.current().pid(), "\"pid\" : 2147483646"));
 
-        Run r = run("show", "20250316");
+        CliRun r = run("show", "20250316");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\ninterrupted · started "), r.out());
         assertTrue(r.out().contains("  ⊘ Title of switch           fleetdeck stopped while this step ran\n"
@@ -186,11 +177,11 @@ class HistoryCliTest {
 
     @Test
     void anUnknownOrAmbiguousRunIsExitTwoWithCandidates() {
-        Run unknown = run("show", "1999");
+        CliRun unknown = run("show", "1999");
         assertEquals(2, unknown.code());
         assertEquals("fleetdeck: no run \"1999\"; recent runs: " + FAILED + ", " + OLD + "\n", unknown.err());
 
-        Run ambiguous = run("show", "2025");
+        CliRun ambiguous = run("show", "2025");
         assertEquals(2, ambiguous.code());
         assertTrue(ambiguous.err().contains("matches 2 runs: " + FAILED + ", " + OLD), ambiguous.err());
     }
@@ -198,7 +189,7 @@ class HistoryCliTest {
     @Test
     void bothHaveHelpWithExitCodes() {
         for (String cmd : List.of("history", "show")) {
-            Run r = run(cmd, "--help");
+            CliRun r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: fleetdeck " + cmd), r.out());
             assertTrue(r.out().contains("Exit codes"), r.out());

@@ -13,8 +13,6 @@ import dev.fleetdeck.task.StepStatus;
 import dev.fleetdeck.testbed.FleetFiles;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +38,6 @@ class RunCommandTest {
     private Path knownHosts;
     private Path state;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -63,20 +59,16 @@ class RunCommandTest {
         state = dir.resolve("state");
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("run", "--fleet", fleet.toString(), "--known-hosts",
                 knownHosts.toString(), "--state-dir", state.toString()));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void runsPrintsAChecklistAndRecordsHistory() throws Exception {
-        Run r = run("hello", "all", "--param", "name=fleet", "-v");
+        CliRun r = run("hello", "all", "--param", "name=fleet", "-v");
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("alpha   greet | hello fleet") || r.out().contains("alpha greet | hello fleet"),
                 r.out());
@@ -99,7 +91,7 @@ class RunCommandTest {
 
     @Test
     void passingRunExitsZeroAndJsonIsOneEventPerLine() throws Exception {
-        Run r = run("hello", "alpha", "--json");
+        CliRun r = run("hello", "alpha", "--json");
         assertEquals(0, r.code(), r.err());
         ObjectMapper m = new ObjectMapper();
         List<JsonNode> events = new ArrayList<>();
@@ -113,7 +105,7 @@ class RunCommandTest {
 
     @Test
     void historySurvivesKillNineOfTheRealProgramMidRun() throws Exception {
-        Run first = run("hello", "alpha");
+        CliRun first = run("hello", "alpha");
         assertEquals(0, first.code(), first.err());
         Files.writeString(dir.resolve(".fleetdeck/tasks/slow.json"), """
                 { "id": "slow", "steps": [
@@ -148,10 +140,10 @@ class RunCommandTest {
 
     @Test
     void unknownTaskAndBadParamsAreUsageErrors() {
-        Run unknown = run("helo", "alpha");
+        CliRun unknown = run("helo", "alpha");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("hello"), "did-you-mean: " + unknown.err());
-        Run badParam = run("hello", "alpha", "--param", "nmae=x");
+        CliRun badParam = run("hello", "alpha", "--param", "nmae=x");
         assertEquals(2, badParam.code());
         assertTrue(badParam.err().contains("nmae"), badParam.err());
         assertFalse(badParam.err().contains("Exception"), badParam.err());

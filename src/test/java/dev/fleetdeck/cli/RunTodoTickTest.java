@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.fleetdeck.testbed.FleetFiles;
 import dev.fleetdeck.testbed.TestHost;
 import dev.fleetdeck.testbed.TestHosts;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +30,6 @@ class RunTodoTickTest {
     private Path knownHosts;
     private Path todo;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -61,26 +57,22 @@ class RunTodoTickTest {
                 """);
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of("run", "--fleet", fleet.toString(), "--known-hosts",
                 knownHosts.toString(), "--state-dir", dir.resolve("state").toString(), "--todo", todo.toString()));
         all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void failingRunTicksNothingPassingRunTicksItsItems() throws Exception {
         byte[] before = Files.readAllBytes(todo);
-        Run failing = run("hello", "all");
+        CliRun failing = run("hello", "all");
         assertEquals(1, failing.code(), failing.out() + failing.err());
         assertFalse(failing.out().contains("ticked:"), failing.out());
         assertArrayEquals(before, Files.readAllBytes(todo), "a failing run changes nothing");
 
-        Run passing = run("hello", "alpha");
+        CliRun passing = run("hello", "alpha");
         assertEquals(0, passing.code(), passing.out() + passing.err());
         assertTrue(passing.out().lines().anyMatch(l -> l.equals("ticked: Hello on alpha")), passing.out());
         assertFalse(passing.out().contains("ticked: Hello everywhere"), "beta did not pass: " + passing.out());
@@ -92,18 +84,18 @@ class RunTodoTickTest {
 
     @Test
     void tagsResolveFromTheFleetAndDeploysCountFromHistory() throws Exception {
-        Run beta = run("deploy", "beta");
+        CliRun beta = run("deploy", "beta");
         assertEquals(0, beta.code(), beta.out() + beta.err());
         assertTrue(beta.out().contains("ticked: Deploy to the broken ones"), beta.out());
 
-        Run first = run("deploy", "alpha");
+        CliRun first = run("deploy", "alpha");
         assertEquals(0, first.code(), first.err());
         assertFalse(first.out().contains("Two deploys"), "one deploy so far: " + first.out());
-        Run second = run("deploy", "alpha");
+        CliRun second = run("deploy", "alpha");
         assertTrue(second.out().contains("ticked: Two deploys to alpha"), second.out());
         assertTrue(Files.readString(todo).contains("- [x] Two deploys to alpha"));
 
-        Run third = run("deploy", "alpha");
+        CliRun third = run("deploy", "alpha");
         assertFalse(third.out().contains("ticked:"), "already ticked: " + third.out());
     }
 
@@ -134,12 +126,9 @@ class RunTodoTickTest {
         Files.delete(todo);
         List<String> args = new ArrayList<>(List.of("run", "--fleet", fleet.toString(), "--known-hosts",
                 knownHosts.toString(), "--state-dir", dir.resolve("state").toString(), "hello", "alpha"));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FleetdeckCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
-        assertEquals(0, code, err.toString());
-        assertFalse(out.toString().contains("ticked:"));
-        assertFalse(err.toString().contains("TODO"), err.toString());
+        CliRun r = CliRun.of(args);
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("ticked:"));
+        assertFalse(r.err().contains("TODO"), r.err());
     }
 }
