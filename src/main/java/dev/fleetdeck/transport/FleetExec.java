@@ -29,20 +29,29 @@ public final class FleetExec {
         Semaphore slots = new Semaphore(Math.max(1, parallel));
         List<Transport> transports = new ArrayList<>();
         Map<Host, Execution> running = new LinkedHashMap<>();
+        // The listener's "finished" calls, awaited too: a caller must have seen every host's result when run returns.
+        List<java.util.concurrent.CompletableFuture<ExecResult>> reported = new ArrayList<>();
         try {
             for (Host h : hosts) {
                 slots.acquire();
                 Transport t = Transports.open(h, settings);
                 transports.add(t);
                 Execution e = t.exec(command, line -> listener.line(h, line));
-                e.result().whenComplete((r, x) -> {
+                reported.add(e.result().whenComplete((r, x) -> {
                     slots.release();
                     listener.finished(h, r);
-                });
+                }));
                 running.put(h, e);
             }
             Map<Host, ExecResult> results = new LinkedHashMap<>();
             for (var entry : running.entrySet()) results.put(entry.getKey(), entry.getValue().await());
+            for (var r : reported) {
+                try {
+                    r.get();
+                } catch (java.util.concurrent.ExecutionException x) {
+                    throw new IllegalStateException("a result listener failed", x.getCause());
+                }
+            }
             return results;
         } catch (InterruptedException e) {
             running.values().forEach(Execution::cancel);

@@ -123,9 +123,9 @@ class CliTest {
         List<JsonNode> events = new ArrayList<>();
         for (String line : r.out().split("\n")) events.add(m.readTree(line));
         assertEquals(2, events.stream().filter(e -> e.get("event").asText().equals("line")
-                && e.get("text").asText().equals("one")).count());
+                && e.get("text").asText().equals("one")).count(), r.out() + r.err());
         assertEquals(2, events.stream().filter(e -> e.get("event").asText().equals("result")
-                && e.get("code").asInt() == 0).count());
+                && e.get("code").asInt() == 0).count(), "every host's result is printed before exec returns: " + r.out());
     }
 
     @Test
